@@ -1,0 +1,2 @@
+/** Jupyter (.ipynb) export of result files (issue 4). */
+package org.attnpaths.notebooks;
