@@ -1,0 +1,183 @@
+package org.attnpaths.cli.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.attnpaths.cli.BuildInfo;
+import org.attnpaths.cli.ExitCodes;
+import org.attnpaths.cli.option.ArchitectureOptions;
+import org.attnpaths.cli.option.RunOptions;
+import org.attnpaths.cli.option.SaddleSolverOptions;
+import org.attnpaths.cli.option.TaskOptions;
+import org.attnpaths.cli.option.VerbosityOption;
+import org.attnpaths.cli.output.AtomicFile;
+import org.attnpaths.cli.output.Provenance;
+import org.attnpaths.cli.output.RunConfig;
+import org.attnpaths.cli.output.TheoryCsv;
+import org.attnpaths.cli.output.TheoryJson;
+import org.attnpaths.cli.output.TheoryReport;
+import org.attnpaths.cli.output.TheoryTable;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.theory.analysis.GpBaseline;
+import org.attnpaths.theory.analysis.TheorySweep;
+import org.attnpaths.theory.analysis.WidthResult;
+import org.attnpaths.theory.model.Architecture;
+import org.attnpaths.theory.saddle.SolverOptions;
+import org.attnpaths.theory.task.Task;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code attnpaths theory}: the saddle-point theory over a sweep of widths (spec §5–7). With no
+ * options it runs the paper's Fig. 2c experiment. Validates everything, then solves, then writes
+ * {@code theory.json} and {@code theory.csv} atomically; nothing is written on failure.
+ */
+@Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = org.attnpaths.cli.ManifestVersionProvider.class,
+    description = {
+        "Solve the saddle-point equations of the attention-path theory for each width N and "
+            + "report the test accuracy of the mean predictor, the GP (infinite-width) limit, and "
+            + "the order parameter U_1 that weighs every pair of attention paths.",
+        "",
+        "Without options: the paper's Fig. 2c experiment (built-in 4-path Markov task, "
+            + "P = 100, widths 10..1000, T = 0.01)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
+    footerHeading = "%nOutput:%n",
+    footer = {"DIR/theory.json  every result and its provenance (schema attnpaths.theory/1)",
+        "DIR/theory.csv   one row per width"})
+public final class TheoryCommand implements Callable<Integer> {
+
+  /** Result file names inside {@code --out}. */
+  public static final String JSON_FILE = "theory.json";
+  public static final String CSV_FILE = "theory.csv";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private TaskOptions task;
+
+  @Mixin
+  private ArchitectureOptions architecture;
+
+  @Mixin
+  private SaddleSolverOptions solver;
+
+  @Mixin
+  private RunOptions run;
+
+  @Mixin
+  private VerbosityOption verbosity;
+
+  @Option(names = "--subsets", negatable = true, order = 180,
+      description = "Also compute the GP limits of the Markov path subsets (good path only; good + "
+          + "denoising). Default: on for the built-in four-path task, off otherwise.")
+  private Boolean subsets;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+
+    // 1. Validate everything before computing or writing anything.
+    task.validate();
+    boolean withSubsets = subsets != null ? subsets
+        : task.builtIn() && task.markovVariant() == TaskOptions.MarkovVariant.FOUR_PATH;
+    if (withSubsets && !task.builtIn()) {
+      throw new ParameterException(spec.commandLine(),
+          "--subsets: path subsets are defined for the built-in Markov task only");
+    }
+    SolverOptions solverOptions = solver.solverOptions();
+    if (!task.exportOnly()) run.checkOutputDirectory();
+    Task t = task.load(run.seed());
+    Architecture base = architecture.architecture(t.attention().headCounts());
+    LinearAlgebraBackend backend = run.backend();
+
+    if (task.exportOnly()) {
+      Path written = task.export(t);
+      if (!run.quiet()) out.println("wrote " + written);
+      return ExitCodes.OK;
+    }
+
+    // 2. Solve.
+    List<String> labels = TheoryReport.pathLabels(t.pathNames(), base.paths());
+    if (!run.quiet()) describe(out, t, base, solverOptions, backend, labels);
+    TheorySweep sweep = new TheorySweep(t, base, backend, solverOptions);
+    GpBaseline gp = sweep.gp();
+    List<GpBaseline> subsetBaselines = withSubsets ? markovSubsets(sweep) : List.of();
+    PrintWriter tableOut = run.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+    TheoryTable table = new TheoryTable(tableOut, labels, t.xTrain().count(), gp.test().accuracy());
+    table.header();
+    List<WidthResult> results = sweep.run(architecture.widths(), table::row);
+    if (withSubsets) table.subsets(gp, subsetBaselines);
+
+    // 3. Write the result files (atomically), then report.
+    BuildInfo build = BuildInfo.current();
+    RunConfig config = new RunConfig(t.name(), t.source(), t.xTrain().count(), t.xTest().count(),
+        t.xTrain().tokens(), t.xTrain().dim(), base, architecture.widths(), run.seed(),
+        run.backendChoice().name().toLowerCase(Locale.ROOT), backend.name(),
+        backend.description(), solverOptions, withSubsets, build.version(), commandLine());
+    TheoryReport report = new TheoryReport(config,
+        Provenance.capture(build, started, backend.name()), t.pathNames(), gp, subsetBaselines,
+        results);
+    Path json = run.out().resolve(JSON_FILE);
+    Path csv = run.out().resolve(CSV_FILE);
+    AtomicFile.write(json, o -> TheoryJson.write(report, o));
+    AtomicFile.write(csv, o -> TheoryCsv.write(report, o));
+    Path exported = task.export(t);
+    if (!run.quiet()) {
+      out.println();
+      out.println("wrote " + json + ", " + csv + (exported == null ? "" : ", " + exported));
+      out.flush();
+    }
+    for (String w : table.warnings()) err.println("attnpaths: warning: " + w);
+    if (!table.warnings().isEmpty()) {
+      err.println("attnpaths: warning: " + table.warnings().size() + " of " + results.size()
+          + " widths are NOT certified minima; see 'certificate' in " + json);
+    }
+    err.flush();
+    return ExitCodes.OK;
+  }
+
+  private List<GpBaseline> markovSubsets(TheorySweep sweep) {
+    List<GpBaseline> list = new ArrayList<>();
+    list.add(sweep.gpSubset("good", markovGoodPathHeads()));
+    list.add(sweep.gpSubset("good+denoising", markovGoodAndDenoisingHeads()));
+    return list;
+  }
+
+  private static List<List<Integer>> markovGoodPathHeads() {
+    return List.of(List.of(0), List.of(0)); // replaced by MarkovTask.goodPathHeads()
+  }
+
+  private static List<List<Integer>> markovGoodAndDenoisingHeads() {
+    return List.of(List.of(0, 1), List.of(0)); // replaced by MarkovTask.goodAndDenoisingHeads()
+  }
+
+  private void describe(PrintWriter out, Task t, Architecture a, SolverOptions s,
+      LinearAlgebraBackend backend, List<String> labels) {
+    out.printf(Locale.ROOT, "task %s: P=%d train, Q=%d test, %d tokens of dim %d; heads %s "
+        + "(%d paths: %s)%n", t.name(), t.xTrain().count(), t.xTest().count(), t.xTrain().tokens(),
+        t.xTrain().dim(), a.heads(), a.paths(), String.join(" ", labels));
+    out.printf(Locale.ROOT, "T=%s, variances %s, readout %s; solver %s (tol %s); backend %s%n%n",
+        a.temperature(), a.variances(), a.readout().label(),
+        s.method().name().toLowerCase(Locale.ROOT), s.tolerance(), backend.name());
+    out.flush();
+  }
+
+  private List<String> commandLine() {
+    List<String> args = new ArrayList<>(List.of("attnpaths"));
+    args.addAll(spec.root().commandLine().getParseResult().originalArgs());
+    return args;
+  }
+}
