@@ -46,31 +46,9 @@ public final class FactorisedPathKernels implements PathKernels {
 
   @Override
   public void assemble(DMatrixRMaj u1, DMatrixRMaj k) {
-    applyOrderParameter(u1, xi, r);
+    PathFeatures.applyOrderParameter(u1, xi, r);
     backend.gemm(1.0, r, false, xi, true, 0.0, k);   // K = Ξ (U⊗I) Ξᵀ
     symmetrise(k);
-  }
-
-  /** out = in (U⊗I_N0): row μ, block a ← Σ_b U_ab · block b of row μ. */
-  static void applyOrderParameter(DMatrixRMaj u1, DMatrixRMaj in, DMatrixRMaj out) {
-    int paths = u1.numRows;
-    int n0 = in.numCols / paths;
-    int stride = in.numCols;
-    double[] src = in.data;
-    double[] dst = out.data;
-    java.util.Arrays.fill(dst, 0, in.numRows * stride, 0.0);
-    for (int mu = 0; mu < in.numRows; mu++) {
-      int row = mu * stride;
-      for (int a = 0; a < paths; a++) {
-        int outBlock = row + a * n0;
-        for (int b = 0; b < paths; b++) {
-          double w = u1.get(a, b);
-          if (w == 0.0) continue;
-          int inBlock = row + b * n0;
-          for (int i = 0; i < n0; i++) dst[outBlock + i] += w * src[inBlock + i];
-        }
-      }
-    }
   }
 
   static void symmetrise(DMatrixRMaj k) {

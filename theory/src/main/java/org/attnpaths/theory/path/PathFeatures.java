@@ -146,6 +146,33 @@ public final class PathFeatures {
   }
 
   /**
+   * out = in (U⊗I_N0): in each row, block a ← Σ_b U_ab · block b. Applied to Ξ this gives R with
+   * K_U = R Ξᵀ (spec §3.4).
+   *
+   * @param u1 Π×Π, not modified
+   * @param in rows × (Π·N0), not modified
+   * @param out rows × (Π·N0), overwritten; must not alias {@code in}
+   */
+  public static void applyOrderParameter(DMatrixRMaj u1, DMatrixRMaj in, DMatrixRMaj out) {
+    int paths = u1.numRows;
+    int n0 = in.numCols / paths;
+    int stride = in.numCols;
+    java.util.Arrays.fill(out.data, 0, in.numRows * stride, 0.0);
+    for (int mu = 0; mu < in.numRows; mu++) {
+      int row = mu * stride;
+      for (int a = 0; a < paths; a++) {
+        int o = row + a * n0;
+        for (int b = 0; b < paths; b++) {
+          double w = u1.get(a, b);
+          if (w == 0.0) continue;
+          int s = row + b * n0;
+          for (int i = 0; i < n0; i++) out.data[o + i] += w * in.data[s + i];
+        }
+      }
+    }
+  }
+
+  /**
    * Ξᵀ r: for each path a the N0-vector Σ_μ r_μ Ξ_a(X_μ), concatenated (Π·N0 values).
    *
    * @param r one weight per example, not modified
