@@ -30,29 +30,38 @@ public record AttentionHead(String name, AttentionScore score, Normalisation nor
 
   /** Normalises every column t of a T×T score matrix over s, in place. */
   public static void normalise(double[] s, int tokens, Normalisation normalisation) {
-    for (int t = 0; t < tokens; t++) {
+    normalise(s, tokens, tokens, normalisation);
+  }
+
+  /**
+   * Normalises every column of a tokens × columns score matrix (row-major, rows = keys s) over
+   * s, in place.
+   */
+  public static void normalise(double[] s, int tokens, int columns, Normalisation normalisation) {
+    int stride = columns;
+    for (int t = 0; t < columns; t++) {
       double max = Double.NEGATIVE_INFINITY;
       int arg = 0;
       for (int k = 0; k < tokens; k++) {
-        double v = s[k * tokens + t];
+        double v = s[k * stride + t];
         if (v > max) {
           max = v;
           arg = k;
         }
       }
       if (normalisation == Normalisation.HARDMAX) {
-        for (int k = 0; k < tokens; k++) s[k * tokens + t] = k == arg ? 1.0 : 0.0;
+        for (int k = 0; k < tokens; k++) s[k * stride + t] = k == arg ? 1.0 : 0.0;
         continue;
       }
       // Subtract the column maximum: Markov scores reach ±O(100) with β = 10 (spec §2.2).
       double sum = 0.0;
       for (int k = 0; k < tokens; k++) {
-        double e = Math.exp(s[k * tokens + t] - max);
-        s[k * tokens + t] = e;
+        double e = Math.exp(s[k * stride + t] - max);
+        s[k * stride + t] = e;
         sum += e;
       }
       double inv = 1.0 / sum;
-      for (int k = 0; k < tokens; k++) s[k * tokens + t] *= inv;
+      for (int k = 0; k < tokens; k++) s[k * stride + t] *= inv;
     }
   }
 }

@@ -1,5 +1,8 @@
 package org.attnpaths.theory.model;
 
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * Fixed attention scores S_st of one head computed from the input tokens (spec §2.2); s is the
  * key token, t the query token.
@@ -17,4 +20,19 @@ public sealed interface AttentionScore permits BilinearScore, QueryKeyScore {
    * @param out T_tok × T_tok row-major with out[s·T + t] = S_st; overwritten
    */
   void scores(double[] x, int offset, int tokens, double[] out);
+
+  /**
+   * Key features of many tokens at once, so that S_st = scale · keys(x_s)·queries(x_t). Batched
+   * through the backend because this is the costly part of attention (spec §12).
+   *
+   * @param x n × N0 tokens (rows), not modified
+   * @return n × G (may return {@code x} itself when the key map is the identity)
+   */
+  DMatrixRMaj keys(DMatrixRMaj x, LinearAlgebraBackend backend);
+
+  /** Query features, n × N0 → n × G. */
+  DMatrixRMaj queries(DMatrixRMaj x, LinearAlgebraBackend backend);
+
+  /** Factor multiplying keys·queries (1 for W-style, 1/√G for QK-style). */
+  double scale();
 }

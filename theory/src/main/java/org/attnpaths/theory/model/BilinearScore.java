@@ -1,5 +1,8 @@
 package org.attnpaths.theory.model;
 
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * W-style score S_st = x_sᵀ W x_t (spec §2.2; the inverse temperature β is already in W).
  *
@@ -40,5 +43,24 @@ public record BilinearScore(int tokenDim, double[] w) implements AttentionScore 
         out[s * tokens + t] = acc;
       }
     }
+  }
+
+  /** Keys are the tokens themselves: S_st = x_s · (W x_t). */
+  @Override
+  public DMatrixRMaj keys(DMatrixRMaj x, LinearAlgebraBackend backend) {
+    return x;
+  }
+
+  /** Rows W x_t, i.e. x Wᵀ. */
+  @Override
+  public DMatrixRMaj queries(DMatrixRMaj x, LinearAlgebraBackend backend) {
+    DMatrixRMaj out = new DMatrixRMaj(x.numRows, tokenDim);
+    backend.gemm(1.0, x, false, DMatrixRMaj.wrap(tokenDim, tokenDim, w), true, 0.0, out);
+    return out;
+  }
+
+  @Override
+  public double scale() {
+    return 1.0;
   }
 }

@@ -1,5 +1,8 @@
 package org.attnpaths.theory.model;
 
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * QK-style score S_st = (K x_s)·(Q x_t) / √G (spec §2.2).
  *
@@ -56,5 +59,26 @@ public record QueryKeyScore(int tokenDim, int g, double[] q, double[] k) impleme
         out[s * tokens + t] = acc * scale;
       }
     }
+  }
+
+  /** Rows K x_s, i.e. x Kᵀ. */
+  @Override
+  public DMatrixRMaj keys(DMatrixRMaj x, LinearAlgebraBackend backend) {
+    DMatrixRMaj out = new DMatrixRMaj(x.numRows, g);
+    backend.gemm(1.0, x, false, DMatrixRMaj.wrap(g, tokenDim, k), true, 0.0, out);
+    return out;
+  }
+
+  /** Rows Q x_t, i.e. x Qᵀ. */
+  @Override
+  public DMatrixRMaj queries(DMatrixRMaj x, LinearAlgebraBackend backend) {
+    DMatrixRMaj out = new DMatrixRMaj(x.numRows, g);
+    backend.gemm(1.0, x, false, DMatrixRMaj.wrap(g, tokenDim, q), true, 0.0, out);
+    return out;
+  }
+
+  @Override
+  public double scale() {
+    return 1.0 / Math.sqrt(g);
   }
 }

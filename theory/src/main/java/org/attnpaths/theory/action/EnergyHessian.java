@@ -1,0 +1,157 @@
+package org.attnpaths.theory.action;
+
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.theory.path.PathFeatures;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Exact Hessian of the energy w.r.t. the packed upper-triangular entries θ_p of U_1, p = (a, b),
+ * a ≤ b [derived from spec §5.2]: with E_p = ∂K/∂θ_p = C^{ab} (+ C^{ba} if a ≠ b),
+ * A = (K+TI)⁻¹ and r = A Y,
+ *
+ * <pre>  ∂²E/∂θ_p∂θ_q = −Tr(A E_p A E_q) + 2 rᵀ E_p A E_q r.</pre>
+ *
+ * With Z = L⁻¹Ξ (L the Cholesky factor) Tr(A C^{ab} A C^{cd}) = Tr(Z_a Z_bᵀ Z_c Z_dᵀ), a
+ * Frobenius product of N0×N0 blocks Q_{xy} = Z_xᵀZ_y (used when N0 ≤ P) or of P×P blocks
+ * B_{xy} = Z_x Z_yᵀ (when P &lt; N0); and rᵀ C^{ab} A C^{cd} r = (Z_b g_a)·(Z_c g_d), g = Ξᵀr.
+ */
+public final class EnergyHessian {
+  private final PathFeatures features;
+  private final LinearAlgebraBackend backend;
+
+  public EnergyHessian(PathFeatures features, LinearAlgebraBackend backend) {
+    this.features = features;
+    this.backend = backend;
+  }
+
+  /**
+   * @param factor lower Cholesky factor of K + T·I, not modified
+   * @param r (K + T·I)⁻¹ Y, not modified
+   * @return the Π(Π+1)/2 square Hessian in packed order (row-major upper triangle)
+   */
+  public DMatrixRMaj evaluate(DMatrixRMaj factor, double[] r) {
+    int paths = features.paths();
+    int p = features.examples();
+    int n0 = features.tokenDim();
+    DMatrixRMaj xi = features.matrix();
+    // Z_x stacked by path: (Π·P) × N0, block x = L⁻¹ Ξ_x
+    DMatrixRMaj z = new DMatrixRMaj(p, paths * n0);
+    System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
+    backend.lowerSolve(factor, z);
+    DMatrixRMaj stacked = new DMatrixRMaj(paths * p, n0);
+    for (int x = 0; x < paths; x++) {
+      for (int mu = 0; mu < p; mu++) {
+        System.arraycopy(z.data, mu * paths * n0 + x * n0, stacked.data, (x * p + mu) * n0, n0);
+      }
+    }
+    int pairs = paths * paths;
+    // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd})
+    double[][] trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0) : tracesInSampleSpace(stacked, paths, p);
+    // w_{xy} = Z_x g_y  (P-vector); fit[(a,b),(c,d)] = w_{ba}·w_{cd}
+    double[] g = features.project(r);
+    DMatrixRMaj w = new DMatrixRMaj(pairs, p);
+    for (int x = 0; x < paths; x++) {
+      for (int y = 0; y < paths; y++) {
+        int row = (x * paths + y) * p;
+        for (int mu = 0; mu < p; mu++) {
+          double acc = 0.0;
+          int zr = (x * p + mu) * n0;
+          for (int i = 0; i < n0; i++) acc += stacked.data[zr + i] * g[y * n0 + i];
+          w.data[row + mu] = acc;
+        }
+      }
+    }
+    DMatrixRMaj ww = new DMatrixRMaj(pairs, pairs);
+    backend.gemm(1.0, w, false, w, true, 0.0, ww);
+
+    int n = paths * (paths + 1) / 2;
+    DMatrixRMaj h = new DMatrixRMaj(n, n);
+    int[] pa = new int[n];
+    int[] pb = new int[n];
+    for (int a = 0, k = 0; a < paths; a++) {
+      for (int b = a; b < paths; b++, k++) {
+        pa[k] = a;
+        pb[k] = b;
+      }
+    }
+    for (int pi = 0; pi < n; pi++) {
+      for (int qi = pi; qi < n; qi++) {
+        double acc = 0.0;
+        for (int s1 = 0; s1 < (pa[pi] == pb[pi] ? 1 : 2); s1++) {
+          int a = s1 == 0 ? pa[pi] : pb[pi];
+          int b = s1 == 0 ? pb[pi] : pa[pi];
+          for (int s2 = 0; s2 < (pa[qi] == pb[qi] ? 1 : 2); s2++) {
+            int c = s2 == 0 ? pa[qi] : pb[qi];
+            int d = s2 == 0 ? pb[qi] : pa[qi];
+            double tr = trace[a * paths + b][c * paths + d];
+            double fit = ww.get(b * paths + a, c * paths + d);
+            acc += -tr + 2.0 * fit;
+          }
+        }
+        h.set(pi, qi, acc);
+        h.set(qi, pi, acc);
+      }
+    }
+    return h;
+  }
+
+  /** Tr(A C^{ab} A C^{cd}) = ⟨Q_{da}, Q_{cb}⟩ with Q = Zᵀ Z ((Π·N0)²). */
+  private double[][] tracesInFeatureSpace(DMatrixRMaj z, int paths, int n0) {
+    DMatrixRMaj q = new DMatrixRMaj(paths * n0, paths * n0);
+    backend.gemm(1.0, z, true, z, false, 0.0, q);
+    int pairs = paths * paths;
+    DMatrixRMaj v = new DMatrixRMaj(pairs, n0 * n0);   // row (x,y) = vec Q_{xy}
+    int stride = paths * n0;
+    for (int x = 0; x < paths; x++) {
+      for (int y = 0; y < paths; y++) {
+        int row = (x * paths + y) * n0 * n0;
+        for (int i = 0; i < n0; i++) {
+          System.arraycopy(q.data, (x * n0 + i) * stride + y * n0, v.data, row + i * n0, n0);
+        }
+      }
+    }
+    DMatrixRMaj gram = new DMatrixRMaj(pairs, pairs);
+    backend.gemm(1.0, v, false, v, true, 0.0, gram);
+    double[][] t = new double[pairs][pairs];
+    for (int a = 0; a < paths; a++) {
+      for (int b = 0; b < paths; b++) {
+        for (int c = 0; c < paths; c++) {
+          for (int d = 0; d < paths; d++) {
+            t[a * paths + b][c * paths + d] = gram.get(d * paths + a, c * paths + b);
+          }
+        }
+      }
+    }
+    return t;
+  }
+
+  /** Tr(A C^{ab} A C^{cd}) = ⟨B_{ab}, B_{dc}⟩ with B_{xy} = Z_x Z_yᵀ (P×P). */
+  private double[][] tracesInSampleSpace(DMatrixRMaj stacked, int paths, int p) {
+    DMatrixRMaj b = new DMatrixRMaj(paths * p, paths * p);
+    backend.gemm(1.0, stacked, false, stacked, true, 0.0, b);
+    int pairs = paths * paths;
+    DMatrixRMaj v = new DMatrixRMaj(pairs, p * p);
+    int stride = paths * p;
+    for (int x = 0; x < paths; x++) {
+      for (int y = 0; y < paths; y++) {
+        int row = (x * paths + y) * p * p;
+        for (int i = 0; i < p; i++) {
+          System.arraycopy(b.data, (x * p + i) * stride + y * p, v.data, row + i * p, p);
+        }
+      }
+    }
+    DMatrixRMaj gram = new DMatrixRMaj(pairs, pairs);
+    backend.gemm(1.0, v, false, v, true, 0.0, gram);
+    double[][] t = new double[pairs][pairs];
+    for (int a = 0; a < paths; a++) {
+      for (int bb = 0; bb < paths; bb++) {
+        for (int c = 0; c < paths; c++) {
+          for (int d = 0; d < paths; d++) {
+            t[a * paths + bb][c * paths + d] = gram.get(a * paths + bb, d * paths + c);
+          }
+        }
+      }
+    }
+    return t;
+  }
+}

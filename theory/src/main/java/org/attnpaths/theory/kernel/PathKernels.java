@@ -1,0 +1,71 @@
+package org.attnpaths.theory.kernel;
+
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.theory.path.PathFeatures;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The path-path kernels C^{ππ'} = Ξ_π Ξ_π'ᵀ on the training set (spec §3.3) as used by the
+ * energy: assembling K_U = Σ U^{ππ'} C^{ππ'} (spec §3.4) and contracting them against
+ * A − r rᵀ for the gradient (spec §5.3). Two memory regimes: {@link PrecomputedPathKernels}
+ * stores the Π(Π+1)/2 P×P blocks; {@link FactorisedPathKernels} keeps only Ξ (linear in P).
+ */
+public sealed interface PathKernels permits PrecomputedPathKernels, FactorisedPathKernels {
+
+  /** Π. */
+  int paths();
+
+  /** P. */
+  int examples();
+
+  /** The features these kernels come from. */
+  PathFeatures features();
+
+  /**
+   * K_U = Σ_{ππ'} U^{ππ'} C^{ππ'} (spec §3.4).
+   *
+   * @param u1 symmetric Π×Π, not modified
+   * @param k P×P, overwritten (symmetric)
+   */
+  void assemble(DMatrixRMaj u1, DMatrixRMaj k);
+
+  /**
+   * Energy gradient G_E^{ππ'} = Σ_{μν} (A − r rᵀ)_{μν} C^{ππ'}_{μν} with A = (K + T·I)⁻¹ (spec §5.3).
+   *
+   * @param factor lower Cholesky factor of K + T·I, not modified
+   * @param r A·Y, not modified
+   * @param g Π×Π, overwritten (symmetric)
+   */
+  void energyGradient(DMatrixRMaj factor, double[] r, DMatrixRMaj g);
+
+  /** Bytes the precomputed blocks would need: Π(Π+1)/2 · P² doubles. */
+  static long precomputedBytes(int paths, int examples) {
+    return (long) paths * (paths + 1) / 2 * examples * (long) examples * Double.BYTES;
+  }
+
+  /**
+   * Chooses the representation (issue 2 §2): precomputed blocks when they fit in
+   * {@code memoryBudgetBytes} and are cheaper per evaluation than the factorised products,
+   * factorised otherwise (memory linear in P).
+   */
+  static PathKernels choose(PathFeatures features, LinearAlgebraBackend backend,
+      long memoryBudgetBytes) {
+    int pi = features.paths();
+    int p = features.examples();
+    int n0 = features.tokenDim();
+    long bytes = precomputedBytes(pi, p);
+    // Per evaluation: precomputed ≈ Π(Π+1)·P² (assemble + contract) + P³ (inverse);
+    // factorised ≈ 1.5·P²·Π·N0 (K = R Ξᵀ and Z = L⁻¹Ξ).
+    double precomputedFlops = (double) pi * (pi + 1) * p * p + (double) p * p * p;
+    double factorisedFlops = 1.5 * p * (double) p * pi * n0;
+    if (bytes <= memoryBudgetBytes && precomputedFlops <= factorisedFlops) {
+      return new PrecomputedPathKernels(features, backend);
+    }
+    return new FactorisedPathKernels(features, backend);
+  }
+
+  /** {@link #choose} with a budget of a quarter of the JVM's maximum heap. */
+  static PathKernels choose(PathFeatures features, LinearAlgebraBackend backend) {
+    return choose(features, backend, Runtime.getRuntime().maxMemory() / 4);
+  }
+}

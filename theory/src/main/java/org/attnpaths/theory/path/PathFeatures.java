@@ -1,0 +1,199 @@
+package org.attnpaths.theory.path;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.attnpaths.theory.model.Sequences;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Normalised path features Ξ_π(X_μ) = σ0/√(N0·Π) · ξ^π(X_μ), ξ^π = Σ_s x_s ω^π_s (spec §3.2),
+ * for every example and path of a network whose heads are a subset of an {@link AttentionMaps}.
+ *
+ * <p>Layout: {@link #matrix()} is count × (Π·N0), row μ = [Ξ_0(X_μ) | Ξ_1(X_μ) | …] in path
+ * order (h_1 slowest). With it the path-path kernel is C^{ππ'}(X,X') = Ξ_π(X)·Ξ_π'(X') (spec
+ * §3.3) and K_U = Ξ (U⊗I_N0) Ξᵀ is one matrix product.
+ */
+public final class PathFeatures {
+  private final PathIndex index;
+  private final DMatrixRMaj xi;
+  private final double[] omega;
+  private final int tokens;
+  private final int tokenDim;
+
+  private PathFeatures(PathIndex index, DMatrixRMaj xi, double[] omega, int tokens, int tokenDim) {
+    this.index = index;
+    this.xi = xi;
+    this.omega = omega;
+    this.tokens = tokens;
+    this.tokenDim = tokenDim;
+  }
+
+  /** Features of the full network. */
+  public static PathFeatures of(AttentionMaps maps, double sigma0Squared) {
+    return of(maps, allHeads(maps.attention().headCounts()), sigma0Squared);
+  }
+
+  /**
+   * Features of the sub-network keeping the listed 0-based heads of each layer (Fig. 2c path
+   * subsets, head pruning). Π is the sub-network's path count, which enters the 1/Π
+   * normalisation (spec §3.3, §13.2).
+   */
+  public static PathFeatures of(AttentionMaps maps, List<List<Integer>> keep,
+      double sigma0Squared) {
+    List<Integer> full = maps.attention().headCounts();
+    if (keep.size() != full.size()) {
+      throw new IllegalArgumentException("head subset: expected " + full.size() + " layers, got "
+          + keep.size());
+    }
+    List<Integer> counts = new ArrayList<>();
+    for (int l = 0; l < keep.size(); l++) {
+      if (keep.get(l).isEmpty()) {
+        throw new IllegalArgumentException("head subset: layer " + (l + 1) + " keeps no head");
+      }
+      for (int h : keep.get(l)) {
+        if (h < 0 || h >= full.get(l)) {
+          throw new IllegalArgumentException("head subset: layer " + (l + 1) + " has heads 0.."
+              + (full.get(l) - 1) + ", got " + h);
+        }
+      }
+      counts.add(keep.get(l).size());
+    }
+    PathIndex index = new PathIndex(counts);
+    Sequences x = maps.sequences();
+    int layers = full.size();
+    int paths = index.count();
+    int t = x.tokens();
+    int n0 = x.dim();
+    double norm = Math.sqrt(sigma0Squared / ((double) n0 * paths));
+    DMatrixRMaj xi = new DMatrixRMaj(x.count(), paths * n0);
+    double[] omega = new double[x.count() * paths * t];
+    double[] v = new double[t];
+    double[] next = new double[t];
+    for (int mu = 0; mu < x.count(); mu++) {
+      for (int p = 0; p < paths; p++) {
+        // ω^π = Ω^{(1,h1)} ⋯ Ω^{(L−1,h_{L−1})} v^{(L,h_L)}, right to left (spec §3.2).
+        int hL = keep.get(layers - 1).get(index.head(p, layers));
+        System.arraycopy(maps.readoutColumn(hL), mu * t, v, 0, t);
+        for (int l = layers - 1; l >= 1; l--) {
+          double[] om = maps.inner(l, keep.get(l - 1).get(index.head(p, l)));
+          int base = mu * t * t;
+          for (int s = 0; s < t; s++) {
+            double acc = 0.0;
+            int row = base + s * t;
+            for (int q = 0; q < t; q++) acc += om[row + q] * v[q];
+            next[s] = acc;
+          }
+          double[] tmp = v;
+          v = next;
+          next = tmp;
+        }
+        System.arraycopy(v, 0, omega, (mu * paths + p) * t, t);
+        int out = mu * paths * n0 + p * n0;
+        int xs = x.offset(mu);
+        for (int s = 0; s < t; s++) {
+          double w = v[s] * norm;
+          if (w == 0.0) continue;
+          int tok = xs + s * n0;
+          for (int i = 0; i < n0; i++) xi.data[out + i] += w * x.data()[tok + i];
+        }
+      }
+    }
+    return new PathFeatures(index, xi, omega, t, n0);
+  }
+
+  static List<List<Integer>> allHeads(List<Integer> counts) {
+    List<List<Integer>> all = new ArrayList<>();
+    for (int h : counts) {
+      List<Integer> l = new ArrayList<>();
+      for (int i = 0; i < h; i++) l.add(i);
+      all.add(List.copyOf(l));
+    }
+    return List.copyOf(all);
+  }
+
+  public PathIndex index() {
+    return index;
+  }
+
+  /** Π. */
+  public int paths() {
+    return index.count();
+  }
+
+  /** Number of examples. */
+  public int examples() {
+    return xi.numRows;
+  }
+
+  public int tokenDim() {
+    return tokenDim;
+  }
+
+  /** Ξ as count × (Π·N0); shared, do not modify. */
+  public DMatrixRMaj matrix() {
+    return xi;
+  }
+
+  /** Ξ_π as a new count × N0 matrix. */
+  public DMatrixRMaj path(int p) {
+    int n0 = tokenDim;
+    int stride = paths() * n0;
+    DMatrixRMaj out = new DMatrixRMaj(examples(), n0);
+    for (int mu = 0; mu < examples(); mu++) {
+      System.arraycopy(xi.data, mu * stride + p * n0, out.data, mu * n0, n0);
+    }
+    return out;
+  }
+
+  /**
+   * out = in (U⊗I_N0): in each row, block a ← Σ_b U_ab · block b. Applied to Ξ this gives R with
+   * K_U = R Ξᵀ (spec §3.4).
+   *
+   * @param u1 Π×Π, not modified
+   * @param in rows × (Π·N0), not modified
+   * @param out rows × (Π·N0), overwritten; must not alias {@code in}
+   */
+  public static void applyOrderParameter(DMatrixRMaj u1, DMatrixRMaj in, DMatrixRMaj out) {
+    int paths = u1.numRows;
+    int n0 = in.numCols / paths;
+    int stride = in.numCols;
+    java.util.Arrays.fill(out.data, 0, in.numRows * stride, 0.0);
+    for (int mu = 0; mu < in.numRows; mu++) {
+      int row = mu * stride;
+      for (int a = 0; a < paths; a++) {
+        int o = row + a * n0;
+        for (int b = 0; b < paths; b++) {
+          double w = u1.get(a, b);
+          if (w == 0.0) continue;
+          int s = row + b * n0;
+          for (int i = 0; i < n0; i++) out.data[o + i] += w * in.data[s + i];
+        }
+      }
+    }
+  }
+
+  /**
+   * Ξᵀ r: for each path a the N0-vector Σ_μ r_μ Ξ_a(X_μ), concatenated (Π·N0 values).
+   *
+   * @param r one weight per example, not modified
+   */
+  public double[] project(double[] r) {
+    int stride = xi.numCols;
+    double[] g = new double[stride];
+    for (int mu = 0; mu < xi.numRows; mu++) {
+      double w = r[mu];
+      int row = mu * stride;
+      for (int i = 0; i < stride; i++) g[i] += w * xi.data[row + i];
+    }
+    return g;
+  }
+
+  /** Path attention vector ω^π_s(X_μ) (spec §3.2). */
+  public double pathWeight(int mu, int path, int s) {
+    return omega[(mu * paths() + path) * tokens + s];
+  }
+
+  public int tokens() {
+    return tokens;
+  }
+}
