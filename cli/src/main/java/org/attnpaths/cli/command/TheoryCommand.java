@@ -91,11 +91,11 @@ public final class TheoryCommand implements Callable<Integer> {
 
     // 1. Validate everything before computing or writing anything.
     task.validate();
-    boolean withSubsets = subsets != null ? subsets
-        : task.builtIn() && task.markovVariant() == TaskOptions.MarkovVariant.FOUR_PATH;
-    if (withSubsets && !task.builtIn()) {
-      throw new ParameterException(spec.commandLine(),
-          "--subsets: path subsets are defined for the built-in Markov task only");
+    boolean withSubsets = subsets != null ? subsets : task.subsetsByDefault();
+    if (withSubsets && task.pathSubsets().isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--subsets: the path subsets (good; "
+          + "good+denoising) are defined for the built-in Markov task with layer 1 = "
+          + "[same_token, blank, ...] and layer 2 = [uniform, ...] only");
     }
     SolverOptions solverOptions = solver.solverOptions();
     if (!task.exportOnly()) run.checkOutputDirectory();
@@ -114,7 +114,10 @@ public final class TheoryCommand implements Callable<Integer> {
     if (!run.quiet()) describe(out, t, base, solverOptions, backend, labels);
     TheorySweep sweep = new TheorySweep(t, base, backend, solverOptions);
     GpBaseline gp = sweep.gp();
-    List<GpBaseline> subsetBaselines = withSubsets ? markovSubsets(sweep) : List.of();
+    List<GpBaseline> subsetBaselines = new ArrayList<>();
+    if (withSubsets) {
+      task.pathSubsets().forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
+    }
     PrintWriter tableOut = run.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
     TheoryTable table = new TheoryTable(tableOut, labels, t.xTrain().count(), gp.test().accuracy());
     table.header();
@@ -147,21 +150,6 @@ public final class TheoryCommand implements Callable<Integer> {
     }
     err.flush();
     return ExitCodes.OK;
-  }
-
-  private List<GpBaseline> markovSubsets(TheorySweep sweep) {
-    List<GpBaseline> list = new ArrayList<>();
-    list.add(sweep.gpSubset("good", markovGoodPathHeads()));
-    list.add(sweep.gpSubset("good+denoising", markovGoodAndDenoisingHeads()));
-    return list;
-  }
-
-  private static List<List<Integer>> markovGoodPathHeads() {
-    return List.of(List.of(0), List.of(0)); // replaced by MarkovTask.goodPathHeads()
-  }
-
-  private static List<List<Integer>> markovGoodAndDenoisingHeads() {
-    return List.of(List.of(0, 1), List.of(0)); // replaced by MarkovTask.goodAndDenoisingHeads()
   }
 
   private void describe(PrintWriter out, Task t, Architecture a, SolverOptions s,

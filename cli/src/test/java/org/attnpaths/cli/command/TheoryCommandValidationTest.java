@@ -98,7 +98,6 @@ class TheoryCommandValidationTest {
   }
 
   @Test
-  @Disabled("waits for MarkovTask (the built-in task gives L)")
   void varianceCountMustBeOneOrLPlusTwo() throws IOException {
     // The built-in task has L = 2 layers: 1 or 4 variances.
     assertBadInput(theory("--variances", "1,1,1"), "--variances");
@@ -137,6 +136,26 @@ class TheoryCommandValidationTest {
   @Test
   void unknownMarkovVariant() throws IOException {
     assertBadInput(theory("--markov", "three-path"), "--markov");
+  }
+
+  @Test
+  void unknownHeadKind() throws IOException {
+    assertBadInput(theory("--layer1-heads", "same_token,random"), "--layer1-heads");
+  }
+
+  @Test
+  void stayNeedsTwoProbabilities() throws IOException {
+    assertBadInput(theory("--stay", "0.7"), "--stay");
+  }
+
+  @Test
+  void subsetsNeedTheFig2cLayout() throws IOException {
+    assertBadInput(theory("--layer1-heads", "uniform,blank", "--subsets"), "--subsets");
+  }
+
+  @Test
+  void exportTaskIntoADirectory() throws IOException {
+    assertBadInput(theory("--export-task", tmp.toString()), "--export-task");
   }
 
   @Test
