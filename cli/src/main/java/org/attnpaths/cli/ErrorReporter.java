@@ -27,7 +27,8 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-    Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+    Throwable cause =
+        ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
     String message;
     if (ExitCodes.isBadInput(cause)) {
       message = describe(cause);

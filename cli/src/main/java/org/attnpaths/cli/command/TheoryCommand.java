@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
  * {@code theory.json} and {@code theory.csv} atomically; nothing is written on failure.
  */
 @Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
+    abbreviateSynopsis = true,
     versionProvider = org.attnpaths.cli.ManifestVersionProvider.class,
     description = {
         "Solve the saddle-point equations of the attention-path theory for each width N and "
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
             + "the order parameter U_1 that weighs every pair of attention paths.",
         "",
         "Without options: the paper's Fig. 2c experiment (built-in 4-path Markov task, "
-            + "P = 100, widths 10..1000, T = 0.01)."},
+            + "P = 100, widths 10..1000, T = 0.01).", "", "Options:"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
     footerHeading = "%nOutput:%n",

@@ -28,7 +28,8 @@ public final class ArchitectureOptions {
   private List<Double> variances;
   private Readout readout = Readout.LAST;
 
-  @Option(names = "--widths", split = ",", paramLabel = "N[,N...]", order = 200,
+  @Option(names = "--widths", split = ",", hideParamSyntax = true,
+      paramLabel = "N[,N...]", order = 200,
       defaultValue = DEFAULT_WIDTHS,
       description = "Widths N to solve, in this order; every layer width N_1..N_L and the readout "
           + "width N_a equal N. Default: ${DEFAULT-VALUE}.")
@@ -40,7 +41,8 @@ public final class ArchitectureOptions {
   }
 
   @Option(names = "--temperature", paramLabel = "T", order = 210, defaultValue = "0.01",
-      description = "Gibbs temperature T > 0 (likelihood noise variance). Default: ${DEFAULT-VALUE}.")
+      description = "Gibbs temperature T > 0 (likelihood noise variance). "
+          + "Default: ${DEFAULT-VALUE}.")
   void setTemperature(double t) {
     if (!(t > 0.0) || !Double.isFinite(t)) {
       throw bad("--temperature: expected a finite temperature T > 0, got " + t);
@@ -48,7 +50,8 @@ public final class ArchitectureOptions {
     temperature = t;
   }
 
-  @Option(names = "--variances", split = ",", paramLabel = "VAR[,VAR...]", order = 220,
+  @Option(names = "--variances", split = ",", hideParamSyntax = true,
+      paramLabel = "VAR[,VAR...]", order = 220,
       defaultValue = "1",
       description = "Prior variances (not standard deviations): one value for all, or L+2 values "
           + "sigma_0^2, sigma_1^2..sigma_L^2, sigma_a^2. Default: ${DEFAULT-VALUE}.")

@@ -24,7 +24,8 @@ public final class RunOptions {
   private long seed;
 
   @Option(names = "--out", paramLabel = "DIR", order = 420, defaultValue = "out",
-      description = "Directory for the result files (created if needed). Default: ${DEFAULT-VALUE}/.")
+      description = "Directory for the result files (created if needed). "
+          + "Default: ${DEFAULT-VALUE}/.")
   private Path out;
 
   @Option(names = {"-q", "--quiet"}, order = 430,

@@ -82,7 +82,7 @@ public final class TaskOptions {
   private boolean exportOnly;
 
   @Option(names = "--markov", paramLabel = "four-path|two-path", order = 110,
-      description = "Built-in Markov task (spec 9.1): four-path (Fig. 2c: heads [same_token, "
+      description = "Built-in hidden-Markov-chain task: four-path (Fig. 2c: heads [same_token, "
           + "blank] then [uniform, blank], sigma-perp 1, perturbation 1) or two-path (Fig. 2e: "
           + "[same_token, blank] then [uniform], sigma-perp 5, perturbation 0). The options below "
           + "change single parameters of it. Default: four-path.")
@@ -120,12 +120,15 @@ public final class TaskOptions {
     given("--states");
   }
 
-  @Option(names = "--stay", split = ",", paramLabel = "P_PLUS,P_MINUS", order = 123,
+  @Option(names = "--stay", split = ",", hideParamSyntax = true,
+      paramLabel = "P_PLUS,P_MINUS", order = 123,
       description = "Markov task: probability of staying in the current hidden state for class "
           + "+1 and for class -1. Default: 0.7,0.3.")
   void setStay(double[] p) {
     if (p.length == 0) return; // picocli may call with an empty array first
-    if (p.length != 2) throw bad("--stay: expected 2 probabilities (class +1, class -1), got " + p.length);
+    if (p.length != 2) {
+      throw bad("--stay: expected 2 probabilities (class +1, class -1), got " + p.length);
+    }
     for (double v : p) {
       if (!(v >= 0.0 && v <= 1.0)) throw bad("--stay: expected probabilities in [0, 1], got " + v);
     }
@@ -158,7 +161,9 @@ public final class TaskOptions {
   @Option(names = "--beta", paramLabel = "BETA", order = 140,
       description = "Markov task: inverse softmax temperature of the designed heads. Default: 10.")
   void setBeta(double b) {
-    if (!(b > 0.0) || !Double.isFinite(b)) throw bad("--beta: expected a finite value > 0, got " + b);
+    if (!(b > 0.0) || !Double.isFinite(b)) {
+      throw bad("--beta: expected a finite value > 0, got " + b);
+    }
     beta = b;
     given("--beta");
   }
@@ -174,14 +179,16 @@ public final class TaskOptions {
     given("--perturbation");
   }
 
-  @Option(names = "--layer1-heads", split = ",", paramLabel = "KIND[,KIND...]", order = 160,
+  @Option(names = "--layer1-heads", split = ",", hideParamSyntax = true,
+      paramLabel = "KIND[,KIND...]", order = 160,
       description = "Markov task: heads of attention layer 1, each same_token, different_token, "
           + "uniform or blank. Default: same_token,blank.")
   void setLayer1Heads(List<String> kinds) {
     layer1Heads = headKinds("--layer1-heads", kinds);
   }
 
-  @Option(names = "--layer2-heads", split = ",", paramLabel = "KIND[,KIND...]", order = 161,
+  @Option(names = "--layer2-heads", split = ",", hideParamSyntax = true,
+      paramLabel = "KIND[,KIND...]", order = 161,
       description = "Markov task: heads of attention layer 2 (as --layer1-heads). Default: "
           + "uniform,blank (four-path), uniform (two-path).")
   void setLayer2Heads(List<String> kinds) {
@@ -238,7 +245,9 @@ public final class TaskOptions {
       if (Files.isDirectory(taskFile)) {
         throw new IOException("--task " + taskFile + ": expected a .npz file, found a directory");
       }
-      if (!Files.isReadable(taskFile)) throw new IOException("--task " + taskFile + ": not readable");
+      if (!Files.isReadable(taskFile)) {
+        throw new IOException("--task " + taskFile + ": not readable");
+      }
       return readBundle(taskFile);
     }
     return generateMarkov(seed);
@@ -275,7 +284,9 @@ public final class TaskOptions {
           sigmaPerp != null ? sigmaPerp : c.noiseOop());
     }
     if (beta != null) c = c.withBeta(beta);
-    if (perturbation != null) c = c.withBlankPerturbations(perturbation, perturbation, perturbation);
+    if (perturbation != null) {
+      c = c.withBlankPerturbations(perturbation, perturbation, perturbation);
+    }
     if (layer1Heads != null || layer2Heads != null) {
       c = c.withHeads(layer1Heads != null ? layer1Heads : c.layer1Heads(),
           layer2Heads != null ? layer2Heads : c.layer2Heads());
@@ -307,7 +318,8 @@ public final class TaskOptions {
     if (!builtIn()) return false;
     MarkovTaskConfig c = markovConfig();
     MarkovTaskConfig fig2c = MarkovTaskConfig.fourPath();
-    return c.layer1Heads().equals(fig2c.layer1Heads()) && c.layer2Heads().equals(fig2c.layer2Heads());
+    return c.layer1Heads().equals(fig2c.layer1Heads())
+        && c.layer2Heads().equals(fig2c.layer2Heads());
   }
 
   private Task generateMarkov(long seed) {

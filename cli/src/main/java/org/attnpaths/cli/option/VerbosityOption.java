@@ -21,7 +21,7 @@ public final class VerbosityOption {
   private boolean verbose;
 
   @Option(names = {"-v", "--verbose"}, order = 900,
-      description = "Print stack traces of errors and extra diagnostics.")
+      description = "Print the stack trace of an error.")
   void setVerbose(boolean verbose) {
     VerbosityOption root = rootOf(mixee);
     (root == null ? this : root).verbose = verbose;

@@ -269,7 +269,8 @@ public final class TheoryJson {
       value(Arrays.asList(oa));
     } else if (v instanceof Double || v instanceof Float) {
       number(((Number) v).doubleValue());
-    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short
+        || v instanceof Byte) {
       g.writeNumber(((Number) v).longValue());
     } else if (v instanceof Number n) {
       g.writeNumber(n.toString());
