@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -32,12 +35,25 @@ public final class NpzReader {
    * @throws IOException if the file cannot be read at all (e.g. it does not exist)
    */
   public static LinkedHashMap<String, NpyArray> read(Path file) throws IOException {
+    return read(file, name -> true);
+  }
+
+  /**
+   * Reads the arrays whose names pass {@code wanted}, in archive order; the others are skipped
+   * without decoding (so they may hold dtypes this package cannot convert, such as strings).
+   *
+   * @param wanted tested with each entry name without {@code .npy}
+   * @throws NpyFormatException as {@link #read(Path)}, for the archive and the wanted members
+   */
+  public static LinkedHashMap<String, NpyArray> read(Path file, Predicate<String> wanted)
+      throws IOException {
     String where = file.getFileName().toString();
     LinkedHashMap<String, NpyArray> out = new LinkedHashMap<>();
     try (ZipFile zip = open(file, where)) {
       for (ZipEntry entry : entries(zip, where)) {
         String entryWhere = where + ": " + entry.getName();
         String name = arrayName(entry.getName());
+        if (!wanted.test(name)) continue;
         try (InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16)) {
           out.put(name, NpyReader.read(in, name, entryWhere));
         } catch (NpyFormatException e) {
@@ -78,7 +94,7 @@ public final class NpzReader {
 
   private static List<ZipEntry> entries(ZipFile zip, String where) throws NpyFormatException {
     List<ZipEntry> list = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
       ZipEntry e = en.nextElement();
       String n = e.getName();
@@ -86,10 +102,9 @@ public final class NpzReader {
         throw new NpyFormatException(where + ": member '" + n + "' is not a .npy array (an .npz "
             + "holds only members named <key>.npy)");
       }
-      if (seen.contains(n)) {
+      if (!seen.add(n)) {
         throw new NpyFormatException(where + ": duplicate member '" + n + "'");
       }
-      seen.add(n);
       list.add(e);
     }
     return list;

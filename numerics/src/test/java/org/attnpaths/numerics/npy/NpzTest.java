@@ -149,6 +149,19 @@ class NpzTest {
   }
 
   @Test
+  void skipsUnwantedMembersWithoutDecodingThem() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("names.npy", NpyFixture.npy(1, NpyFixture.dict("<U5", false, 2), new byte[40]));
+    members.put("y.npy", NpyFixture.npy("<f8", false, new int[] {1}, new double[] {3}));
+    Path file = dir.resolve("tasks.npz");
+    NpyFixture.zip(file, members, false);
+    Map<String, NpyArray> m = NpzReader.read(file, name -> !name.equals("names"));
+    assertEquals(List.of("y"), List.copyOf(m.keySet()));
+    String msg = assertThrows(NpyFormatException.class, () -> NpzReader.read(file)).getMessage();
+    assertTrue(msg.startsWith("tasks.npz: names.npy: expected dtype"), msg);
+  }
+
+  @Test
   void rejectsATruncatedArchive() throws IOException {
     Path file = dir.resolve("tasks.npz");
     NpzWriter.write(file, Map.of("a", random("a", new SplittableRandom(345), 50)));
