@@ -1,34 +1,158 @@
 package org.attnpaths.theory.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.theory.action.Action;
+import org.attnpaths.theory.action.GpLimit;
+import org.attnpaths.theory.action.OrderParameters;
+import org.attnpaths.theory.kernel.KernelNotPositiveDefiniteException;
+import org.attnpaths.theory.kernel.PathKernels;
 import org.attnpaths.theory.model.Architecture;
+import org.attnpaths.theory.path.AttentionMaps;
+import org.attnpaths.theory.path.PathFeatures;
+import org.attnpaths.theory.predictor.KernelAlignment;
+import org.attnpaths.theory.predictor.KernelAlignments;
+import org.attnpaths.theory.predictor.Predictor;
+import org.attnpaths.theory.predictor.PredictorStatistics;
+import org.attnpaths.theory.saddle.SaddlePoint;
+import org.attnpaths.theory.saddle.SaddlePointSolver;
 import org.attnpaths.theory.saddle.SolverOptions;
 import org.attnpaths.theory.task.Task;
+import org.ejml.data.DMatrixRMaj;
 
 /**
- * The theory of one task over a sweep of widths (API draft; bodies being written).
+ * The theory of one task over a sweep of widths: attention and path features are computed once
+ * (train and test), then each width's saddle point is solved — warm-started from the previous
+ * width for Newton, from the GP value for the reference Adam (spec §6) — and its predictor
+ * evaluated on the test set.
  */
 public final class TheorySweep {
+  /** Leading principal components reported by the kernel-task alignment (spec §7). */
+  public static final int ALIGNMENT_COMPONENTS = 30;
 
+  private final Task task;
+  private final Architecture base;
+  private final LinearAlgebraBackend backend;
+  private final SolverOptions options;
+  private final AttentionMaps trainMaps;
+  private final AttentionMaps testMaps;
+  private final PathFeatures train;
+  private final PathFeatures test;
+  private final PathKernels kernels;
+
+  /**
+   * @param base architecture whose heads must equal the task's head counts; its widths are
+   *     replaced by each swept width
+   */
   public TheorySweep(Task task, Architecture base, LinearAlgebraBackend backend,
       SolverOptions options) {
-    throw new UnsupportedOperationException("TheorySweep: in progress");
+    if (!base.heads().equals(task.attention().headCounts())) {
+      throw new IllegalArgumentException("architecture: heads " + base.heads()
+          + " do not match the task's attention heads " + task.attention().headCounts());
+    }
+    this.task = task;
+    this.base = base;
+    this.backend = backend;
+    this.options = options;
+    this.trainMaps = AttentionMaps.of(task.attention(), base.readout(), task.xTrain(), backend);
+    this.testMaps = AttentionMaps.of(task.attention(), base.readout(), task.xTest(), backend);
+    this.train = PathFeatures.of(trainMaps, base.variance(0));
+    this.test = PathFeatures.of(testMaps, base.variance(0));
+    this.kernels = PathKernels.choose(train, backend);
+  }
+
+  public Task task() {
+    return task;
+  }
+
+  public Architecture base() {
+    return base;
+  }
+
+  /** Training-set path features of the full network. */
+  public PathFeatures trainFeatures() {
+    return train;
+  }
+
+  /** Test-set path features of the full network. */
+  public PathFeatures testFeatures() {
+    return test;
+  }
+
+  /** Which kernel representation was chosen ({@code precomputed} or {@code factorised}). */
+  public String kernelRepresentation() {
+    return kernels instanceof org.attnpaths.theory.kernel.PrecomputedPathKernels
+        ? "precomputed" : "factorised";
   }
 
   /** GP limit of the full network. */
   public GpBaseline gp() {
-    throw new UnsupportedOperationException("in progress");
+    List<List<Integer>> all = new ArrayList<>();
+    for (int h : base.heads()) {
+      List<Integer> l = new ArrayList<>();
+      for (int i = 0; i < h; i++) l.add(i);
+      all.add(l);
+    }
+    return baseline("all", all, base, train, test);
   }
 
-  /** GP limit of the sub-network keeping the listed 0-based heads per layer. */
+  /** GP limit of the sub-network keeping the listed 0-based heads per layer (spec §9.1). */
   public GpBaseline gpSubset(String name, List<List<Integer>> keepHeads) {
-    throw new UnsupportedOperationException("in progress");
+    List<Integer> counts = new ArrayList<>();
+    for (List<Integer> l : keepHeads) counts.add(l.size());
+    Architecture sub = base.withHeads(counts);
+    PathFeatures subTrain = PathFeatures.of(trainMaps, keepHeads, base.variance(0));
+    PathFeatures subTest = PathFeatures.of(testMaps, keepHeads, base.variance(0));
+    return baseline(name, keepHeads, sub, subTrain, subTest);
   }
 
-  /** Solves every width in order, warm-starting each from the previous solution. */
+  private GpBaseline baseline(String name, List<List<Integer>> heads, Architecture arch,
+      PathFeatures tr, PathFeatures te) {
+    OrderParameters u = GpLimit.orderParameters(arch);
+    DMatrixRMaj u1 = u.u(1);
+    Predictor predictor = new Predictor(tr, task.yTrain(), arch.temperature(), backend);
+    PredictorStatistics stats = predictor.evaluate(u1, te, task.yTest());
+    KernelAlignment alignment = KernelAlignments.of(tr, u1, task.yTrain(), ALIGNMENT_COMPONENTS,
+        backend);
+    return new GpBaseline(name, heads, u, stats, alignment);
+  }
+
+  /** Solves one width from a given start (the GP value when {@code start} is null). */
+  public WidthResult solve(int width, List<DMatrixRMaj> start) {
+    Architecture arch = base.withWidth(width);
+    Action action = new Action(arch, kernels, task.yTrain(), backend);
+    List<DMatrixRMaj> from = start == null ? GpLimit.matrices(arch) : start;
+    if (action.evaluate(from, null) == Double.POSITIVE_INFINITY) {
+      throw new KernelNotPositiveDefiniteException("training kernel at the start point",
+          arch.temperature());
+    }
+    SaddlePoint sp = SaddlePointSolver.of(options).solve(action, from);
+    DMatrixRMaj u1 = sp.orderParameters().u(1);
+    Predictor predictor = new Predictor(train, task.yTrain(), arch.temperature(), backend);
+    PredictorStatistics stats = predictor.evaluate(u1, test, task.yTest());
+    KernelAlignment alignment = KernelAlignments.of(train, u1, task.yTrain(),
+        ALIGNMENT_COMPONENTS, backend);
+    return new WidthResult(width, sp, stats, alignment);
+  }
+
+  /**
+   * Solves every width in the given order. Newton warm-starts each width from the previous
+   * solution (issue 2 §4); Adam starts every width from the GP value like the reference.
+   */
   public List<WidthResult> run(List<Integer> widths, Consumer<WidthResult> onEach) {
-    throw new UnsupportedOperationException("in progress");
+    List<WidthResult> out = new ArrayList<>();
+    List<DMatrixRMaj> start = null;
+    for (int w : widths) {
+      WidthResult r = solve(w, start);
+      out.add(r);
+      if (onEach != null) onEach.accept(r);
+      if (options.method() == SolverOptions.Method.NEWTON && r.saddlePoint().certificate().converged()) {
+        start = new ArrayList<>();
+        for (int l = 1; l <= base.layers(); l++) start.add(r.saddlePoint().orderParameters().u(l));
+      }
+    }
+    return out;
   }
 }
