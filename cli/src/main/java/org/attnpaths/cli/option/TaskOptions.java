@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.attnpaths.cli.output.AtomicFile;
+import org.attnpaths.theory.task.NpzTaskBundle;
 import org.attnpaths.theory.task.Task;
 import org.attnpaths.theory.task.markov.MarkovHeadKind;
 import org.attnpaths.theory.task.markov.MarkovTask;
@@ -253,19 +254,37 @@ public final class TaskOptions {
     return generateMarkov(seed);
   }
 
-  /** Writes the {@code --export-task} bundle, if one was asked for; returns its path or null. */
+  /**
+   * Writes the {@code --export-task} bundle (atomically), if one was asked for.
+   *
+   * @return its path, or null when no export was asked for
+   */
   public Path export(Task task) throws IOException {
     if (exportFile == null) return null;
-    AtomicFile.write(exportFile, out -> writeBundle(task, out));
+    Path parent = exportFile.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    try {
+      NpzTaskBundle.write(task, exportFile);
+    } catch (IOException e) {
+      throw new IOException("--export-task " + exportFile + ": " + describe(e), e);
+    }
     return exportFile;
   }
 
-  private Task readBundle(Path file) throws IOException {
-    throw new UnsupportedOperationException("--task: .npz reading waits for NpzTaskBundle");
+  /** Reads a bundle; messages say which option and file (the reader's name the file already). */
+  private static Task readBundle(Path file) throws IOException {
+    try {
+      return NpzTaskBundle.read(file);
+    } catch (IOException e) {
+      throw new IOException("--task " + file + ": " + describe(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--task " + file + ": " + e.getMessage(), e);
+    }
   }
 
-  private static void writeBundle(Task task, java.io.OutputStream out) throws IOException {
-    throw new UnsupportedOperationException("--export-task: waits for NpzTaskBundle");
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   /** The built-in task's parameters: the chosen variant with the given options applied. */

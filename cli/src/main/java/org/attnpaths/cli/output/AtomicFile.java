@@ -1,11 +1,17 @@
 package org.attnpaths.cli.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a partial
@@ -13,7 +19,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFile {
 
-  /** What gets written into the temporary file. */
+  /** What gets written into the temporary file (must not close the stream). */
   @FunctionalInterface
   public interface Body {
     void writeTo(OutputStream out) throws IOException;
@@ -30,10 +36,13 @@ public final class AtomicFile {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = createTemp(abs);
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
         body.writeTo(out);
+        out.flush();
+        ch.force(true); // on disk before the rename makes it visible
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
@@ -42,6 +51,21 @@ public final class AtomicFile {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static Path createTemp(Path abs) throws IOException {
+    String base = "." + abs.getFileName() + ".";
+    while (true) {
+      Path tmp = abs.resolveSibling(
+          base + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try {
+        // Not Files.createTempFile: that would give the result mode 0600 instead of the umask's.
+        Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return tmp;
+      } catch (FileAlreadyExistsException e) {
+        // drew a name in use: draw again
+      }
     }
   }
 

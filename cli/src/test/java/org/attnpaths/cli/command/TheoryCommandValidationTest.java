@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.attnpaths.cli.CliRun;
 import org.attnpaths.cli.ExitCodes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,7 +177,6 @@ class TheoryCommandValidationTest {
   }
 
   @Test
-  @Disabled("waits for NpzTaskBundle")
   void malformedTaskFile() throws IOException {
     Path garbage = tmp.resolve("garbage.npz");
     Files.write(garbage, new byte[] {0x13, 0x37, 'n', 'o', 't', ' ', 'a', ' ', 'z', 'i', 'p', 0});

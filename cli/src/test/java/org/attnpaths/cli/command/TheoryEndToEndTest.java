@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attnpaths.cli.CliRun;
 import org.attnpaths.cli.output.TheoryJsonContract;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and 100): exit 0, a complete theory.json, one CSV row per width, and the .npz export read back
  * with {@code --task} giving the same numbers.
  */
-@Disabled("waits for TheorySweep, MarkovTask and NpzTaskBundle")
 class TheoryEndToEndTest {
 
   private static final String[] TINY = {"--train-size", "20", "--test-size", "40",
