@@ -100,7 +100,9 @@ public final class TheoryCommand implements Callable<Integer> {
     }
     SolverOptions solverOptions = solver.solverOptions();
     if (!task.exportOnly()) run.checkOutputDirectory();
+    Stopwatch clock = new Stopwatch();
     Task t = task.load(run.seed());
+    clock.lap("task");
     Architecture base = architecture.architecture(t.attention().headCounts());
     LinearAlgebraBackend backend = run.backend();
 
@@ -114,15 +116,19 @@ public final class TheoryCommand implements Callable<Integer> {
     List<String> labels = TheoryReport.pathLabels(t.pathNames(), base.paths());
     if (!run.quiet()) describe(out, t, base, solverOptions, backend, labels);
     TheorySweep sweep = new TheorySweep(t, base, backend, solverOptions);
+    clock.lap("attention+features");
     GpBaseline gp = sweep.gp();
+    clock.lap("gp");
     List<GpBaseline> subsetBaselines = new ArrayList<>();
     if (withSubsets) {
       task.pathSubsets().forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
+      clock.lap("gp subsets");
     }
     PrintWriter tableOut = run.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
     TheoryTable table = new TheoryTable(tableOut, labels, t.xTrain().count(), gp.test().accuracy());
     table.header();
     List<WidthResult> results = sweep.run(architecture.widths(), table::row);
+    clock.lap("widths");
     if (withSubsets) table.subsets(gp, subsetBaselines);
 
     // 3. Write the result files (atomically), then report.
@@ -139,6 +145,10 @@ public final class TheoryCommand implements Callable<Integer> {
     AtomicFile.write(json, o -> TheoryJson.write(report, o));
     AtomicFile.write(csv, o -> TheoryCsv.write(report, o));
     Path exported = task.export(t);
+    clock.lap("write");
+    if (VerbosityOption.isVerbose(spec.commandLine())) {
+      err.println("attnpaths: timing: " + clock + " (JVM up " + Stopwatch.sinceJvmStart() + ")");
+    }
     if (!run.quiet()) {
       out.println();
       out.println("wrote " + json + ", " + csv + (exported == null ? "" : ", " + exported));
