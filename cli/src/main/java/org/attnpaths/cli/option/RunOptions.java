@@ -69,7 +69,9 @@ public final class RunOptions {
     try {
       return LinearAlgebraBackends.select(backendChoice);
     } catch (IllegalStateException e) {
-      throw bad("--backend " + e.getMessage());
+      String m = String.valueOf(e.getMessage());
+      throw bad("--backend " + backendChoice.name().toLowerCase(java.util.Locale.ROOT) + ": "
+          + (m.startsWith("backend: ") ? m.substring("backend: ".length()) : m));
     }
   }
 

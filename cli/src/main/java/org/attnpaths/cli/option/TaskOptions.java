@@ -266,25 +266,31 @@ public final class TaskOptions {
     try {
       NpzTaskBundle.write(task, exportFile);
     } catch (IOException e) {
-      throw new IOException("--export-task " + exportFile + ": " + describe(e), e);
+      throw new IOException("--export-task " + exportFile + ": " + describe(e, exportFile), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--export-task " + exportFile + ": " + describe(e, exportFile), e);
     }
     return exportFile;
   }
 
-  /** Reads a bundle; messages say which option and file (the reader's name the file already). */
+  /** Reads a bundle; messages start with {@code --task FILE:}. */
   private static Task readBundle(Path file) throws IOException {
     try {
       return NpzTaskBundle.read(file);
     } catch (IOException e) {
-      throw new IOException("--task " + file + ": " + describe(e), e);
+      throw new IOException("--task " + file + ": " + describe(e, file), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--task " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("--task " + file + ": " + describe(e, file), e);
     }
   }
 
-  private static String describe(IOException e) {
+  /** The exception's message without the file name the bundle reader and writer start with. */
+  private static String describe(Exception e, Path file) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+    String prefix = file.getFileName() + ": ";
+    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
   }
 
   /** The built-in task's parameters: the chosen variant with the given options applied. */

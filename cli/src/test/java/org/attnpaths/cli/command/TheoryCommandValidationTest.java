@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.attnpaths.cli.CliRun;
 import org.attnpaths.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -180,6 +182,18 @@ class TheoryCommandValidationTest {
   void malformedTaskFile() throws IOException {
     Path garbage = tmp.resolve("garbage.npz");
     Files.write(garbage, new byte[] {0x13, 0x37, 'n', 'o', 't', ' ', 'a', ' ', 'z', 'i', 'p', 0});
+    assertBadInput(theoryOnFile(garbage), "garbage.npz");
+  }
+
+  @Test
+  void taskFileWithUnknownArray() throws IOException {
+    // A well-formed zip whose only member is not a task array: content error, still exit 2.
+    Path garbage = tmp.resolve("garbage.npz");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(garbage))) {
+      zip.putNextEntry(new ZipEntry("weights.npy"));
+      zip.write(new byte[] {1, 2, 3});
+      zip.closeEntry();
+    }
     assertBadInput(theoryOnFile(garbage), "garbage.npz");
   }
 
