@@ -49,13 +49,19 @@ public final class EjmlBackend implements LinearAlgebraBackend {
     }
     CholeskyDecomposition_F64<DMatrixRMaj> chol =
         DecompositionFactory_DDRM.chol(a.numRows, true);
-    // The EJML factorisation reads the lower triangle and writes L in place.
+    // The EJML factorisation writes L in place.
     if (!chol.inputModified()) {
       throw new IllegalStateException("EJML Cholesky expected to work in place");
     }
-    if (!chol.decompose(a)) return false;
     int n = a.numRows;
     double[] d = a.data;
+    // EJML's "lower" factorisation reads the upper triangle (CholeskyDecompositionInner_DDRM
+    // sums from t[i*n+j], j >= i), but the interface promises that only the lower one is read:
+    // mirror it first. O(n²) against the O(n³) factorisation.
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) d[j * n + i] = d[i * n + j];
+    }
+    if (!chol.decompose(a)) return false;
     for (int i = 0; i < n; i++) {
       double lii = d[i * n + i];
       if (!(lii > 0.0) || !Double.isFinite(lii)) return false;
