@@ -55,8 +55,7 @@ final class NetlibLoader {
     missingSystemLibrary(BLAS_PREFIX, "libblas.so.3").ifPresent(missing::add);
     missingSystemLibrary(LAPACK_PREFIX, "liblapack.so.3").ifPresent(missing::add);
     if (!missing.isEmpty()) {
-      return new Outcome(Optional.empty(), String.join("; ", missing)
-          + " (install one with 'apt-get install -y libopenblas0-pthread')");
+      return new Outcome(Optional.empty(), String.join("; ", missing));
     }
 
     List<LogRecord> records = new ArrayList<>();
