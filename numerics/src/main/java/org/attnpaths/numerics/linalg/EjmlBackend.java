@@ -2,6 +2,7 @@ package org.attnpaths.numerics.linalg;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.BaseDecomposition_DDRB_to_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
@@ -62,6 +63,9 @@ public final class EjmlBackend implements LinearAlgebraBackend {
       for (int j = 0; j < i; j++) d[j * n + i] = d[i * n + j];
     }
     if (!chol.decompose(a)) return false;
+    // From n = EjmlParameters.SWITCH_BLOCK64_CHOLESKY (1000) EJML factors in 64-wide block
+    // layout, converted in place, and leaves a.data in that layout: convert it back.
+    if (chol instanceof BaseDecomposition_DDRB_to_DDRM block) block.convertBlockToRow(n, n, d);
     for (int i = 0; i < n; i++) {
       double lii = d[i * n + i];
       if (!(lii > 0.0) || !Double.isFinite(lii)) return false;

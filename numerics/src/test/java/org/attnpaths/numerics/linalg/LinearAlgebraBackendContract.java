@@ -155,6 +155,30 @@ abstract class LinearAlgebraBackendContract {
     assertTrue(relativeDiff(llt, a) < 1e-13, () -> "relative |L·Lᵀ − A| = " + relativeDiff(llt, a));
   }
 
+  /**
+   * n = 1040 is past EJML's switch to its block Cholesky (EjmlParameters.SWITCH_BLOCK64_CHOLESKY,
+   * 1000), which leaves the factor in block layout, and is not a multiple of the 64-wide blocks.
+   * The matrix is diagonally dominant (built in O(n²)); L·Lᵀ is checked on sampled entries, each
+   * an O(n) dot product, to keep the test fast.
+   */
+  @Test
+  void choleskyOfLargeMatrixReproducesSampledEntries() {
+    int n = 1040;
+    DMatrixRMaj a = uniform(n, n, rng);
+    RandomMatrices.symmetrise(a);
+    for (int i = 0; i < n; i++) a.data[i * n + i] += n;
+    DMatrixRMaj l = a.copy();
+    assertTrue(backend().cholesky(l));
+    for (int t = 0; t < 500; t++) {
+      int i = rng.nextInt(n);
+      int j = t < 20 ? i : rng.nextInt(n);
+      if (j > i) assertEquals(0.0, l.get(i, j), "strict upper triangle");
+      double s = 0.0;
+      for (int p = 0; p < n; p++) s += l.data[i * n + p] * l.data[j * n + p];
+      assertEquals(a.get(i, j), s, 1e-12 * n, "(L·Lᵀ)[" + i + "][" + j + "]");
+    }
+  }
+
   @Test
   void choleskyOfEmptyMatrixSucceeds() {
     assertTrue(backend().cholesky(new DMatrixRMaj(0, 0)));
