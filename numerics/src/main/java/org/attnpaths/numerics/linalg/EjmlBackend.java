@@ -3,6 +3,7 @@ package org.attnpaths.numerics.linalg;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.ejml.dense.row.decomposition.BaseDecomposition_DDRB_to_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
@@ -54,13 +55,22 @@ public final class EjmlBackend implements LinearAlgebraBackend {
     }
     CholeskyDecomposition_F64<DMatrixRMaj> chol =
         DecompositionFactory_DDRM.chol(a.numRows, true);
-    // The EJML factorisation reads the lower triangle and writes L in place.
+    // The EJML factorisation writes L in place.
     if (!chol.inputModified()) {
       throw new IllegalStateException("EJML Cholesky expected to work in place");
     }
-    if (!chol.decompose(a)) return false;
     int n = a.numRows;
     double[] d = a.data;
+    // EJML's "lower" factorisation reads the upper triangle (CholeskyDecompositionInner_DDRM
+    // sums from t[i*n+j], j >= i), but the interface promises that only the lower one is read:
+    // mirror it first. O(n²) against the O(n³) factorisation.
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) d[j * n + i] = d[i * n + j];
+    }
+    if (!chol.decompose(a)) return false;
+    // From n = EjmlParameters.SWITCH_BLOCK64_CHOLESKY (1000) EJML factors in 64-wide block
+    // layout, converted in place, and leaves a.data in that layout: convert it back.
+    if (chol instanceof BaseDecomposition_DDRB_to_DDRM block) block.convertBlockToRow(n, n, d);
     for (int i = 0; i < n; i++) {
       double lii = d[i * n + i];
       if (!(lii > 0.0) || !Double.isFinite(lii)) return false;

@@ -10,15 +10,20 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * Damped Newton on the packed symmetric parameters (issue 2 §4). Each step solves
- * (H + λI) δ = −g with the exact Hessian of S/N_max; λ grows until H + λI is positive definite
- * and the step decreases S, and shrinks after full steps (Levenberg–Marquardt control). A trial
- * point outside the positive-definite cone (a failed Cholesky of some U_ℓ or of K + T·I) has
- * S = +∞ and is rejected by backtracking, so iterates never leave the cone.
+ * Damped (quasi-)Newton on the packed symmetric parameters (issue 2 §4). Each step solves
+ * (B + λI) δ = −g, where B starts as the exact Hessian of S/N_max and is then carried forward by
+ * BFGS updates; the exact Hessian is recomputed when a line search fails or every
+ * {@value #REFRESH} iterations. (An exact Hessian costs O(Π²N0²P + Π⁴N0²), about ten action
+ * evaluations at the image scale, so recomputing it every step would dominate.) λ grows until
+ * B + λI is positive definite and the step decreases S, and shrinks after full steps
+ * (Levenberg–Marquardt control). A trial point outside the positive-definite cone (a failed
+ * Cholesky of some U_ℓ or of K + T·I) has S = +∞ and is rejected by backtracking, so iterates
+ * never leave the cone.
  */
 final class NewtonSolver implements SaddlePointSolver {
   private static final double ARMIJO = 1e-4;
   private static final int MAX_BACKTRACKS = 40;
+  private static final int REFRESH = 25;
   private final SolverOptions options;
 
   NewtonSolver(SolverOptions options) {
@@ -51,20 +56,27 @@ final class NewtonSolver implements SaddlePointSolver {
     int iterations = 0;
     String message = "";
     double maxGrad = PackedSymmetric.maxAbs(grads) / nMax;
+    double[] gNew = new double[n];
+    DMatrixRMaj h = null;
+    boolean exact = false;
+    int sinceExact = 0;
+    packing.packGradient(grads, g);
+    for (int i = 0; i < n; i++) g[i] /= nMax;
     while (maxGrad >= options.tolerance()) {
       if (iterations >= options.maxIterations()) {
         message = "iteration cap " + options.maxIterations() + " reached";
         break;
       }
       iterations++;
-      packing.packGradient(grads, g);
-      for (int i = 0; i < n; i++) g[i] /= nMax;
-      DMatrixRMaj h = action.hessian(u);
-      CommonOps_DDRM.scale(1.0 / nMax, h);
-      double diagScale = 0.0;
-      for (int i = 0; i < n; i++) diagScale = Math.max(diagScale, Math.abs(h.get(i, i)));
-      double floor = 1e-10 * Math.max(diagScale, 1e-300);
+      if (h == null || sinceExact >= REFRESH) {
+        h = exactHessian(action, u, nMax);
+        exact = true;
+        sinceExact = 0;
+        lambda = 0.0;
+      }
+      double floor = 1e-10 * Math.max(maxDiagonal(h), 1e-300);
       boolean accepted = false;
+      double alpha = 1.0;
       for (int attempt = 0; attempt < 60 && !accepted; attempt++) {
         if (!dampedNewtonStep(h, lambda, g, delta)) {
           lambda = Math.max(4.0 * lambda, floor);
@@ -76,7 +88,7 @@ final class NewtonSolver implements SaddlePointSolver {
           slope += g[i] * delta[i];
           gInf = Math.max(gInf, Math.abs(g[i]));
         }
-        double alpha = 1.0;
+        alpha = 1.0;
         for (int b = 0; b < MAX_BACKTRACKS; b++, alpha *= 0.5) {
           for (int i = 0; i < n; i++) trialTheta[i] = theta[i] + alpha * delta[i];
           packing.unpack(trialTheta, trialU);
@@ -89,11 +101,21 @@ final class NewtonSolver implements SaddlePointSolver {
               && PackedSymmetric.maxAbs(trialGrads) / nMax < gInf;
           if (armijo || flat) {
             accepted = true;
+            f = ft;
             break;
           }
         }
         if (!accepted) {
-          lambda = Math.max(10.0 * lambda, floor * 1e3);
+          if (!exact) {
+            // The BFGS model misled the line search: restart from the exact Hessian.
+            h = exactHessian(action, u, nMax);
+            exact = true;
+            sinceExact = 0;
+            lambda = 0.0;
+            floor = 1e-10 * Math.max(maxDiagonal(h), 1e-300);
+          } else {
+            lambda = Math.max(10.0 * lambda, floor * 1e3);
+          }
         } else {
           lambda = alpha == 1.0 ? lambda / 4.0 : Math.max(lambda, floor);
           if (lambda < floor) lambda = 0.0;
@@ -103,10 +125,15 @@ final class NewtonSolver implements SaddlePointSolver {
         message = "no step decreased the action (damping λ=" + lambda + ")";
         break;
       }
+      packing.packGradient(trialGrads, gNew);
+      for (int i = 0; i < n; i++) gNew[i] /= nMax;
+      bfgsUpdate(h, trialTheta, theta, gNew, g);
+      exact = false;
+      sinceExact++;
       System.arraycopy(trialTheta, 0, theta, 0, n);
+      System.arraycopy(gNew, 0, g, 0, n);
       packing.unpack(theta, u);
-      f = action.evaluate(u, grads) / nMax;
-      evaluations++;
+      for (int l = 0; l < grads.size(); l++) grads.get(l).setTo(trialGrads.get(l));
       maxGrad = PackedSymmetric.maxAbs(grads) / nMax;
     }
     boolean converged = maxGrad < options.tolerance();
@@ -117,6 +144,52 @@ final class NewtonSolver implements SaddlePointSolver {
         options.tolerance(), converged, minEig, seconds, message);
     return new SaddlePoint(action.architecture(), new OrderParameters(action.scalar(u), u),
         f * nMax, cert);
+  }
+
+  private static DMatrixRMaj exactHessian(Action action, List<DMatrixRMaj> u, double nMax) {
+    DMatrixRMaj h = action.hessian(u);
+    CommonOps_DDRM.scale(1.0 / nMax, h);
+    return h;
+  }
+
+  private static double maxDiagonal(DMatrixRMaj h) {
+    double m = 0.0;
+    for (int i = 0; i < h.numRows; i++) m = Math.max(m, Math.abs(h.get(i, i)));
+    return m;
+  }
+
+  /**
+   * B ← B − (B s sᵀ B)/(sᵀ B s) + (y yᵀ)/(yᵀ s), s = θ' − θ, y = g' − g; skipped when the
+   * curvature condition yᵀs &gt; 0 fails (B then stays positive definite if it was).
+   */
+  private static void bfgsUpdate(DMatrixRMaj b, double[] thetaNew, double[] theta,
+      double[] gNew, double[] g) {
+    int n = g.length;
+    double[] s = new double[n];
+    double[] y = new double[n];
+    double sy = 0.0;
+    double ss = 0.0;
+    double yy = 0.0;
+    for (int i = 0; i < n; i++) {
+      s[i] = thetaNew[i] - theta[i];
+      y[i] = gNew[i] - g[i];
+      sy += s[i] * y[i];
+      ss += s[i] * s[i];
+      yy += y[i] * y[i];
+    }
+    if (!(sy > 1e-12 * Math.sqrt(ss * yy))) return;
+    double[] bs = new double[n];
+    double sbs = 0.0;
+    for (int i = 0; i < n; i++) {
+      double acc = 0.0;
+      for (int j = 0; j < n; j++) acc += b.get(i, j) * s[j];
+      bs[i] = acc;
+      sbs += s[i] * acc;
+    }
+    if (!(sbs > 0.0)) return;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) b.add(i, j, -bs[i] * bs[j] / sbs + y[i] * y[j] / sy);
+    }
   }
 
   /** δ = −(H + λI)⁻¹ g; false if H + λI is not positive definite. */

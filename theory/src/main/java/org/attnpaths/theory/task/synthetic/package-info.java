@@ -1,0 +1,2 @@
+/** Synthetic tasks with random QK attention, for scaling studies and benchmarks. */
+package org.attnpaths.theory.task.synthetic;
