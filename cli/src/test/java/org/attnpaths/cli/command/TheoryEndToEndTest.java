@@ -52,6 +52,11 @@ class TheoryEndToEndTest {
     assertEquals(2, root.at("/gpSubsets").size());
     assertEquals(2, root.at("/results/0/orderParameters").size(), "U_2, U_1");
 
+    assertEquals("attnpaths", root.at("/config/commandLine/0").asText());
+    assertEquals("theory", root.at("/config/commandLine/1").asText());
+    assertTrue(root.at("/results/0/certificate/converged").asBoolean(), r::toString);
+    assertEquals("", r.err(), "no warnings when every width converged");
+
     List<String> rows = Files.readAllLines(out.resolve("theory.csv")).stream()
         .filter(l -> !l.startsWith("#")).toList();
     assertEquals(3, rows.size(), "header + one row per width");
@@ -60,6 +65,22 @@ class TheoryEndToEndTest {
     try (var files = Files.list(out)) {
       assertEquals(2, files.count(), "theory.json and theory.csv, no temporaries");
     }
+  }
+
+  @Test
+  void nonConvergenceIsLoudButNotAnError() throws IOException {
+    Path out = tmp.resolve("out");
+    CliRun r = theory(out, "--solver", "adam", "--max-iterations", "3", "--no-subsets");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("NO  <- NOT CONVERGED (max|grad| "), r::toString);
+    assertTrue(r.err().contains("attnpaths: warning: N=10 did not converge"), r::toString);
+    assertTrue(r.err().contains("2 of 2 widths are NOT certified minima"), r::toString);
+    JsonNode root = new ObjectMapper().readTree(out.resolve("theory.json").toFile());
+    assertEquals("adam", root.at("/results/0/certificate/solver").asText());
+    assertEquals(3, root.at("/results/0/certificate/iterations").asInt());
+    assertEquals(false, root.at("/results/0/certificate/converged").asBoolean(true));
+    assertEquals(1e-5, root.at("/config/solver/tolerance").asDouble());
+    assertEquals(0, root.at("/gpSubsets").size());
   }
 
   @Test
