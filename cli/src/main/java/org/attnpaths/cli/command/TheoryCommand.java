@@ -1,15 +1,18 @@
 package org.attnpaths.cli.command;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.attnpaths.cli.BuildInfo;
 import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.ArchitectureOptions;
+import org.attnpaths.cli.option.MarkovOptions;
 import org.attnpaths.cli.option.RunOptions;
 import org.attnpaths.cli.option.SaddleSolverOptions;
 import org.attnpaths.cli.option.TaskOptions;
@@ -68,6 +71,9 @@ public final class TheoryCommand implements Callable<Integer> {
   private TaskOptions task;
 
   @Mixin
+  private MarkovOptions markov;
+
+  @Mixin
   private ArchitectureOptions architecture;
 
   @Mixin
@@ -91,9 +97,11 @@ public final class TheoryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
 
     // 1. Validate everything before computing or writing anything.
-    task.validate();
-    boolean withSubsets = subsets != null ? subsets : task.subsetsByDefault();
-    if (withSubsets && task.pathSubsets().isEmpty()) {
+    task.validate(markov);
+    Map<String, List<List<Integer>>> pathSubsets =
+        task.builtIn() ? markov.pathSubsets() : Map.of();
+    boolean withSubsets = subsets != null ? subsets : task.builtIn() && markov.subsetsByDefault();
+    if (withSubsets && pathSubsets.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--subsets: the path subsets (good; "
           + "good+denoising) are defined for the built-in Markov task with layer 1 = "
           + "[same_token, blank, ...] and layer 2 = [uniform, ...] only");
@@ -101,7 +109,7 @@ public final class TheoryCommand implements Callable<Integer> {
     SolverOptions solverOptions = solver.solverOptions();
     if (!task.exportOnly()) run.checkOutputDirectory();
     Stopwatch clock = new Stopwatch();
-    Task t = task.load(run.seed());
+    Task t = task.load(markov, run.seed());
     clock.lap("task");
     Architecture base = architecture.architecture(t.attention().headCounts());
     LinearAlgebraBackend backend = run.backend();
@@ -121,10 +129,10 @@ public final class TheoryCommand implements Callable<Integer> {
     clock.lap("gp");
     List<GpBaseline> subsetBaselines = new ArrayList<>();
     if (withSubsets) {
-      task.pathSubsets().forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
+      pathSubsets.forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
       clock.lap("gp subsets");
     }
-    PrintWriter tableOut = run.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+    PrintWriter tableOut = run.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
     TheoryTable table = new TheoryTable(tableOut, labels, t.xTrain().count(), gp.test().accuracy());
     table.header();
     List<WidthResult> results = sweep.run(architecture.widths(), table::row);
@@ -132,14 +140,8 @@ public final class TheoryCommand implements Callable<Integer> {
     if (withSubsets) table.subsets(gp, subsetBaselines);
 
     // 3. Write the result files (atomically), then report.
-    BuildInfo build = BuildInfo.current();
-    RunConfig config = new RunConfig(t.name(), t.source(), t.xTrain().count(), t.xTest().count(),
-        t.xTrain().tokens(), t.xTrain().dim(), base, architecture.widths(), run.seed(),
-        run.backendChoice().name().toLowerCase(Locale.ROOT), backend.name(),
-        backend.description(), solverOptions, withSubsets, build.version(), commandLine());
-    TheoryReport report = new TheoryReport(config,
-        Provenance.capture(build, started, backend.name()), t.pathNames(), gp, subsetBaselines,
-        results);
+    TheoryReport report = report(t, base, backend, solverOptions, withSubsets, started, gp,
+        subsetBaselines, results);
     Path json = run.out().resolve(JSON_FILE);
     Path csv = run.out().resolve(CSV_FILE);
     AtomicFile.write(json, o -> TheoryJson.write(report, o));
@@ -154,13 +156,30 @@ public final class TheoryCommand implements Callable<Integer> {
       out.println("wrote " + json + ", " + csv + (exported == null ? "" : ", " + exported));
       out.flush();
     }
-    for (String w : table.warnings()) err.println("attnpaths: warning: " + w);
-    if (!table.warnings().isEmpty()) {
-      err.println("attnpaths: warning: " + table.warnings().size() + " of " + results.size()
+    warn(err, table.warnings(), results.size(), json);
+    return ExitCodes.OK;
+  }
+
+  private TheoryReport report(Task t, Architecture base, LinearAlgebraBackend backend,
+      SolverOptions solverOptions, boolean withSubsets, Instant started, GpBaseline gp,
+      List<GpBaseline> subsetBaselines, List<WidthResult> results) {
+    BuildInfo build = BuildInfo.current();
+    RunConfig config = new RunConfig(t.name(), t.source(), t.xTrain().count(), t.xTest().count(),
+        t.xTrain().tokens(), t.xTrain().dim(), base, architecture.widths(), run.seed(),
+        run.backendChoice().name().toLowerCase(Locale.ROOT), backend.name(),
+        backend.description(), solverOptions, withSubsets, build.version(), commandLine());
+    return new TheoryReport(config, Provenance.capture(build, started, backend.name()),
+        t.pathNames(), gp, subsetBaselines, results);
+  }
+
+  /** Unconverged or non-minimum widths, repeated on stderr after the table (never silent). */
+  private static void warn(PrintWriter err, List<String> warnings, int widths, Path json) {
+    for (String w : warnings) err.println("attnpaths: warning: " + w);
+    if (!warnings.isEmpty()) {
+      err.println("attnpaths: warning: " + warnings.size() + " of " + widths
           + " widths are NOT certified minima; see 'certificate' in " + json);
     }
     err.flush();
-    return ExitCodes.OK;
   }
 
   private void describe(PrintWriter out, Task t, Architecture a, SolverOptions s,

@@ -50,7 +50,8 @@ public final class SaddleSolverOptions {
   }
 
   @Option(names = "--learning-rate", paramLabel = "LR", order = 330, defaultValue = "0.1",
-      description = "Adam learning rate (spec: 0.1 for the Markov task, 0.008 for the image task); "
+      description = "Adam learning rate (the paper: 0.1 for the Markov task, 0.008 for the image "
+          + "task); "
           + "ignored by newton. Default: ${DEFAULT-VALUE}.")
   void setLearningRate(double lr) {
     if (!(lr > 0.0) || !Double.isFinite(lr)) {

@@ -21,7 +21,7 @@ public final class VerbosityOption {
   private boolean verbose;
 
   @Option(names = {"-v", "--verbose"}, order = 900,
-      description = "Print the stack trace of an error.")
+      description = "Print the stack trace of an error, and the wall time of each phase.")
   void setVerbose(boolean verbose) {
     VerbosityOption root = rootOf(mixee);
     (root == null ? this : root).verbose = verbose;
