@@ -20,6 +20,10 @@ public final class FactorisedPathKernels implements PathKernels {
   private final DMatrixRMaj r;
   private final DMatrixRMaj z;
   private final DMatrixRMaj byPath;
+  /** Ξ in path-major layout, Π × (P·N0): row a is Ξ_a (P × N0) row-major. */
+  private final DMatrixRMaj byPathXi;
+  private final DMatrixRMaj byPathR;
+  private final DMatrixRMaj block;
   private final DMatrixRMaj traces;
 
   FactorisedPathKernels(PathFeatures features, LinearAlgebraBackend backend) {
@@ -32,6 +36,14 @@ public final class FactorisedPathKernels implements PathKernels {
     this.r = new DMatrixRMaj(p, paths * n0);
     this.z = new DMatrixRMaj(p, paths * n0);
     this.byPath = new DMatrixRMaj(paths, p * n0);
+    this.byPathXi = new DMatrixRMaj(paths, p * n0);
+    for (int mu = 0; mu < p; mu++) {
+      for (int a = 0; a < paths; a++) {
+        System.arraycopy(xi.data, (mu * paths + a) * n0, byPathXi.data, a * p * n0 + mu * n0, n0);
+      }
+    }
+    this.byPathR = new DMatrixRMaj(paths, p * n0);
+    this.block = new DMatrixRMaj(p, n0);
     this.traces = new DMatrixRMaj(paths, paths);
   }
 
@@ -52,12 +64,16 @@ public final class FactorisedPathKernels implements PathKernels {
 
   @Override
   public void assemble(DMatrixRMaj u1, DMatrixRMaj k) {
-    // With U = L Lᵀ: K = Ξ (U⊗I) Ξᵀ = (Ξ (L⊗I)) (Ξ (L⊗I))ᵀ, a symmetric rank-update (half the
-    // flops of the general product). applyOrderParameter(M) right-multiplies by Mᵀ⊗I, so it gets Lᵀ.
+    // With U = L Lᵀ: K = Ξ (U⊗I) Ξᵀ = Σ_a R_a R_aᵀ, R_a = Σ_b L_ba Ξ_b (P × N0): in path-major
+    // layout R' = Lᵀ Ξ' is one small product and K is Π accumulated rank updates (half the flops
+    // of the general product).
     DMatrixRMaj upper = u1.copy();
     if (EjmlCholesky.upperFactor(upper)) {
-      PathFeatures.applyOrderParameter(upper, xi, r);
-      backend.syrk(1.0, r, false, 0.0, k);
+      backend.gemm(1.0, upper, false, byPathXi, false, 0.0, byPathR);
+      for (int a = 0; a < paths; a++) {
+        System.arraycopy(byPathR.data, a * p * n0, block.data, 0, p * n0);
+        backend.syrk(1.0, block, false, a == 0 ? 0.0 : 1.0, k);
+      }
       return;
     }
     // U not positive definite (never on the solver's path, which rejects such points first).
