@@ -48,6 +48,30 @@ public final class EjmlBackend implements LinearAlgebraBackend {
   }
 
   @Override
+  public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
+    int n = transA ? a.numCols : a.numRows;
+    int k = transA ? a.numRows : a.numCols;
+    if (c.numRows != n || c.numCols != n) {
+      throw new IllegalArgumentException("syrk: expected c " + n + "×" + n + ", got " + c.numRows
+          + "×" + c.numCols);
+    }
+    if (c.data == a.data) throw new IllegalArgumentException("syrk: c must not alias a");
+    DMatrixRMaj product = new DMatrixRMaj(n, n);
+    boolean concurrent = (long) n * n * k / 2 > CONCURRENT_WORK;
+    // EJML's inner/outer products compute one triangle and mirror it.
+    if (transA) {
+      if (concurrent) CommonOps_MT_DDRM.multInner(a, product);
+      else CommonOps_DDRM.multInner(a, product);
+    } else {
+      if (concurrent) CommonOps_MT_DDRM.multOuter(a, product);
+      else CommonOps_DDRM.multOuter(a, product);
+    }
+    double[] cd = c.data;
+    double[] pd = product.data;
+    for (int i = 0; i < n * n; i++) cd[i] = alpha * pd[i] + (beta == 0.0 ? 0.0 : beta * cd[i]);
+  }
+
+  @Override
   public boolean cholesky(DMatrixRMaj a) {
     if (a.numRows != a.numCols) {
       throw new IllegalArgumentException(

@@ -27,6 +27,15 @@ public interface LinearAlgebraBackend {
       double beta, DMatrixRMaj c);
 
   /**
+   * Symmetric rank-k update c = alpha · op(a) · op(a)ᵀ + beta · c with op(a) = a (c = a aᵀ) or
+   * aᵀ (c = aᵀ a); half the work of the equivalent {@link #gemm}. The full symmetric c is
+   * written.
+   *
+   * @param c modified; must already have the result shape and must not alias a
+   */
+  void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c);
+
+  /**
    * In-place lower Cholesky factorisation a = L·Lᵀ of a symmetric positive-definite matrix
    * (only the lower triangle of a is read). On success a holds L with its strict upper triangle
    * set to zero.

@@ -107,6 +107,42 @@ public final class NativeBackend implements LinearAlgebraBackend {
   }
 
   @Override
+  public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
+    int n = transA ? a.numCols : a.numRows;
+    int k = transA ? a.numRows : a.numCols;
+    if (c.numRows != n || c.numCols != n) {
+      throw new IllegalArgumentException("syrk: expected c " + n + "×" + n + ", got " + c.numRows
+          + "×" + c.numCols);
+    }
+    if (c.data == a.data) throw new IllegalArgumentException("syrk: c must not alias a");
+    if (n == 0) return;
+    if (k == 0) {
+      if (beta == 0.0) Arrays.fill(c.data, 0, n * n, 0.0);
+      else for (int i = 0; i < n * n; i++) c.data[i] *= beta;
+      return;
+    }
+    // The column-major view of row-major a is X = aᵀ: a·aᵀ = Xᵀ·X ("T"), aᵀ·a = X·Xᵀ ("N").
+    // c is symmetric, so its column-major view is c itself; "U" (column-major upper) is the
+    // row-major lower triangle, mirrored below.
+    blas.dsyrk("U", transA ? "N" : "T", n, k, alpha, a.data, a.numCols, beta, c.data, n);
+    mirrorLowerToUpper(c.data, n);
+  }
+
+  /** Copies the lower triangle onto the upper one in 64×64 tiles (a plain loop thrashes cache). */
+  static void mirrorLowerToUpper(double[] d, int n) {
+    final int tile = 64;
+    for (int ib = 0; ib < n; ib += tile) {
+      int iEnd = Math.min(ib + tile, n);
+      for (int jb = ib; jb < n; jb += tile) {
+        int jEnd = Math.min(jb + tile, n);
+        for (int i = ib; i < iEnd; i++) {
+          for (int j = Math.max(jb, i + 1); j < jEnd; j++) d[i * n + j] = d[j * n + i];
+        }
+      }
+    }
+  }
+
+  @Override
   public boolean cholesky(DMatrixRMaj a) {
     if (a.numRows != a.numCols) {
       throw new IllegalArgumentException(

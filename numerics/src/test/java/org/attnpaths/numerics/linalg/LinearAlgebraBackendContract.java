@@ -60,6 +60,29 @@ abstract class LinearAlgebraBackendContract {
     assertEquals("", printed.toString(StandardCharsets.UTF_8), "the test printed output");
   }
 
+  // ---------------------------------------------------------------- syrk
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void syrkEqualsGemmWithItsTransposeAndFillsBothTriangles(boolean transA) {
+    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {130, 17}}) {
+      DMatrixRMaj a = uniform(shape[0], shape[1], rng);
+      int n = transA ? shape[1] : shape[0];
+      DMatrixRMaj expected = uniform(n, n, rng);
+      CommonOps_DDRM.symmLowerToFull(expected);
+      DMatrixRMaj c = expected.copy();
+      backend().gemm(0.7, a, transA, a, !transA, -1.5, expected);
+      backend().syrk(0.7, a, transA, -1.5, c);
+      assertTrue(maxAbsDiff(expected, c) < 1e-12 * (1 + CommonOps_DDRM.elementMaxAbs(expected)),
+          "syrk " + shape[0] + "×" + shape[1] + " transA=" + transA);
+      DMatrixRMaj zeroBeta = uniform(n, n, rng);
+      backend().syrk(1.0, a, transA, 0.0, zeroBeta);
+      DMatrixRMaj plain = new DMatrixRMaj(n, n);
+      backend().gemm(1.0, a, transA, a, !transA, 0.0, plain);
+      assertTrue(maxAbsDiff(plain, zeroBeta) < 1e-12 * (1 + CommonOps_DDRM.elementMaxAbs(plain)));
+    }
+  }
+
   // ---------------------------------------------------------------- gemm
 
   static Stream<Arguments> transposes() {

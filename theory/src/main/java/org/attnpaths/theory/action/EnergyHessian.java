@@ -62,7 +62,7 @@ public final class EnergyHessian {
       }
     }
     DMatrixRMaj ww = new DMatrixRMaj(pairs, pairs);
-    backend.gemm(1.0, w, false, w, true, 0.0, ww);
+    backend.syrk(1.0, w, false, 0.0, ww);
 
     int n = paths * (paths + 1) / 2;
     DMatrixRMaj h = new DMatrixRMaj(n, n);
@@ -98,7 +98,7 @@ public final class EnergyHessian {
   /** Tr(A C^{ab} A C^{cd}) = ⟨Q_{da}, Q_{cb}⟩ with Q = Zᵀ Z ((Π·N0)²). */
   private double[][] tracesInFeatureSpace(DMatrixRMaj z, int paths, int n0) {
     DMatrixRMaj q = new DMatrixRMaj(paths * n0, paths * n0);
-    backend.gemm(1.0, z, true, z, false, 0.0, q);
+    backend.syrk(1.0, z, true, 0.0, q);
     int pairs = paths * paths;
     DMatrixRMaj v = new DMatrixRMaj(pairs, n0 * n0);   // row (x,y) = vec Q_{xy}
     int stride = paths * n0;
@@ -111,7 +111,7 @@ public final class EnergyHessian {
       }
     }
     DMatrixRMaj gram = new DMatrixRMaj(pairs, pairs);
-    backend.gemm(1.0, v, false, v, true, 0.0, gram);
+    backend.syrk(1.0, v, false, 0.0, gram);
     double[][] t = new double[pairs][pairs];
     for (int a = 0; a < paths; a++) {
       for (int b = 0; b < paths; b++) {
@@ -128,7 +128,7 @@ public final class EnergyHessian {
   /** Tr(A C^{ab} A C^{cd}) = ⟨B_{ab}, B_{dc}⟩ with B_{xy} = Z_x Z_yᵀ (P×P). */
   private double[][] tracesInSampleSpace(DMatrixRMaj stacked, int paths, int p) {
     DMatrixRMaj b = new DMatrixRMaj(paths * p, paths * p);
-    backend.gemm(1.0, stacked, false, stacked, true, 0.0, b);
+    backend.syrk(1.0, stacked, false, 0.0, b);
     int pairs = paths * paths;
     DMatrixRMaj v = new DMatrixRMaj(pairs, p * p);
     int stride = paths * p;
@@ -141,7 +141,7 @@ public final class EnergyHessian {
       }
     }
     DMatrixRMaj gram = new DMatrixRMaj(pairs, pairs);
-    backend.gemm(1.0, v, false, v, true, 0.0, gram);
+    backend.syrk(1.0, v, false, 0.0, gram);
     double[][] t = new double[pairs][pairs];
     for (int a = 0; a < paths; a++) {
       for (int bb = 0; bb < paths; bb++) {

@@ -48,6 +48,12 @@ public final class TheorySweep {
    */
   public TheorySweep(Task task, Architecture base, LinearAlgebraBackend backend,
       SolverOptions options) {
+    this(task, base, backend, options, PathKernels.Representation.AUTO);
+  }
+
+  /** @param kernels how to hold the path kernels (issue 2 §2: chosen automatically by default) */
+  public TheorySweep(Task task, Architecture base, LinearAlgebraBackend backend,
+      SolverOptions options, PathKernels.Representation kernels) {
     if (!base.heads().equals(task.attention().headCounts())) {
       throw new IllegalArgumentException("architecture: heads " + base.heads()
           + " do not match the task's attention heads " + task.attention().headCounts());
@@ -60,7 +66,7 @@ public final class TheorySweep {
     this.testMaps = AttentionMaps.of(task.attention(), base.readout(), task.xTest(), backend);
     this.train = PathFeatures.of(trainMaps, base.variance(0));
     this.test = PathFeatures.of(testMaps, base.variance(0));
-    this.kernels = PathKernels.choose(train, backend);
+    this.kernels = PathKernels.of(train, backend, kernels);
   }
 
   public Task task() {
@@ -83,8 +89,7 @@ public final class TheorySweep {
 
   /** Which kernel representation was chosen ({@code precomputed} or {@code factorised}). */
   public String kernelRepresentation() {
-    return kernels instanceof org.attnpaths.theory.kernel.PrecomputedPathKernels
-        ? "precomputed" : "factorised";
+    return kernels.representation();
   }
 
   /** GP limit of the full network. */

@@ -38,9 +38,9 @@ public sealed interface PathKernels permits PrecomputedPathKernels, FactorisedPa
    */
   void energyGradient(DMatrixRMaj factor, double[] r, DMatrixRMaj g);
 
-  /** Bytes the precomputed blocks would need: Π(Π+1)/2 · P² doubles. */
+  /** Bytes the precomputed blocks need: Π(Π+1)/2 · P(P+1)/2 doubles. */
   static long precomputedBytes(int paths, int examples) {
-    return (long) paths * (paths + 1) / 2 * examples * (long) examples * Double.BYTES;
+    return (long) paths * (paths + 1) / 2 * ((long) examples * (examples + 1) / 2) * Double.BYTES;
   }
 
   /**
@@ -54,9 +54,9 @@ public sealed interface PathKernels permits PrecomputedPathKernels, FactorisedPa
     int p = features.examples();
     int n0 = features.tokenDim();
     long bytes = precomputedBytes(pi, p);
-    // Per evaluation: precomputed ≈ Π(Π+1)·P² (assemble + contract) + P³ (inverse);
-    // factorised ≈ 1.5·P²·Π·N0 (K = R Ξᵀ and Z = L⁻¹Ξ).
-    double precomputedFlops = (double) pi * (pi + 1) * p * p + (double) p * p * p;
+    // Per evaluation: precomputed ≈ two memory-bound passes over the blocks (weighted ×4 against
+    // compute-bound products) + P³ (inverse); factorised ≈ 1.5·P²·Π·N0 (K = R Ξᵀ, Z = L⁻¹Ξ).
+    double precomputedFlops = 4.0 * pi * (pi + 1) / 2.0 * p * (p + 1) + (double) p * p * p;
     double factorisedFlops = 1.5 * p * (double) p * pi * n0;
     if (bytes <= memoryBudgetBytes && precomputedFlops <= factorisedFlops) {
       return new PrecomputedPathKernels(features, backend);
@@ -67,5 +67,45 @@ public sealed interface PathKernels permits PrecomputedPathKernels, FactorisedPa
   /** {@link #choose} with a budget of a quarter of the JVM's maximum heap. */
   static PathKernels choose(PathFeatures features, LinearAlgebraBackend backend) {
     return choose(features, backend, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  /** The representation the user asked for ({@code --kernels}). */
+  enum Representation {
+    AUTO, PRECOMPUTED, FACTORISED;
+
+    public static Representation parse(String text) {
+      try {
+        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("kernels: expected auto, precomputed or factorised, got '"
+            + text + "'", e);
+      }
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException for PRECOMPUTED when the blocks exceed a quarter of the heap
+   */
+  static PathKernels of(PathFeatures features, LinearAlgebraBackend backend,
+      Representation representation) {
+    return switch (representation) {
+      case AUTO -> choose(features, backend);
+      case FACTORISED -> new FactorisedPathKernels(features, backend);
+      case PRECOMPUTED -> {
+        long bytes = precomputedBytes(features.paths(), features.examples());
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        if (bytes > budget) {
+          throw new IllegalArgumentException("kernels: precomputed blocks need " + (bytes >> 20)
+              + " MiB, more than a quarter of the heap (" + (budget >> 20) + " MiB); use "
+              + "factorised or raise -Xmx");
+        }
+        yield new PrecomputedPathKernels(features, backend);
+      }
+    };
+  }
+
+  /** {@code precomputed} or {@code factorised}, for provenance. */
+  default String representation() {
+    return this instanceof PrecomputedPathKernels ? "precomputed" : "factorised";
   }
 }

@@ -5,15 +5,26 @@ import org.attnpaths.theory.path.PathFeatures;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Stores C^{ab} = Ξ_a Ξ_bᵀ for a ≤ b (Π(Π+1)/2 blocks of P×P, spec §6 option (a)); assembling K
- * and the gradient are then O(Π² P²) dot products. Chosen when the blocks are small.
+ * Stores the path kernels (spec §6 option (a)) as one matrix S of Π(Π+1)/2 rows, one per packed
+ * pair a ≤ b, each row the lower triangle (row-major, j ≤ i) of S^{ab} = C^{ab} + C^{ba} for
+ * a &lt; b and of C^{aa} on the diagonal. Then, for symmetric U,
+ *
+ * <pre>  vech(K_U) = Sᵀ u,  u_p = U_ab            (spec §3.4)
+ *   G_E^{ab} = (S m)_p / (a &lt; b ? 2 : 1),  m = vech(A − r rᵀ) with off-diagonal entries doubled</pre>
+ *
+ * two matrix-vector products over contiguous memory (memory-bound: Π(Π+1)/2 · P(P+1)/2 doubles
+ * are streamed per product). Chosen when the blocks are small.
  */
 public final class PrecomputedPathKernels implements PathKernels {
   private final PathFeatures features;
   private final LinearAlgebraBackend backend;
   private final int paths;
   private final int p;
-  private final DMatrixRMaj[] blocks; // index of (a, b), a ≤ b, in row-major upper order
+  private final int packedPairs;
+  private final int packedSize;
+  private final DMatrixRMaj blocks;
+  private final DMatrixRMaj weights;
+  private final DMatrixRMaj vech;
   private final DMatrixRMaj inverse;
 
   PrecomputedPathKernels(PathFeatures features, LinearAlgebraBackend backend) {
@@ -21,21 +32,26 @@ public final class PrecomputedPathKernels implements PathKernels {
     this.backend = backend;
     this.paths = features.paths();
     this.p = features.examples();
+    this.packedPairs = paths * (paths + 1) / 2;
+    this.packedSize = p * (p + 1) / 2;
     DMatrixRMaj[] perPath = new DMatrixRMaj[paths];
     for (int a = 0; a < paths; a++) perPath[a] = features.path(a);
-    blocks = new DMatrixRMaj[paths * (paths + 1) / 2];
-    for (int a = 0; a < paths; a++) {
-      for (int b = a; b < paths; b++) {
-        DMatrixRMaj c = new DMatrixRMaj(p, p);
+    blocks = new DMatrixRMaj(packedPairs, packedSize);
+    DMatrixRMaj c = new DMatrixRMaj(p, p);
+    for (int a = 0, row = 0; a < paths; a++) {
+      for (int b = a; b < paths; b++, row++) {
         backend.gemm(1.0, perPath[a], false, perPath[b], true, 0.0, c);   // C^{ab} = Ξ_a Ξ_bᵀ
-        blocks[block(a, b)] = c;
+        int k = row * packedSize;
+        for (int i = 0; i < p; i++) {
+          for (int j = 0; j <= i; j++) {
+            blocks.data[k++] = a == b ? c.data[i * p + j] : c.data[i * p + j] + c.data[j * p + i];
+          }
+        }
       }
     }
+    weights = new DMatrixRMaj(1, packedPairs);
+    vech = new DMatrixRMaj(1, packedSize);
     inverse = new DMatrixRMaj(p, p);
-  }
-
-  private int block(int a, int b) {
-    return a * paths - a * (a - 1) / 2 + (b - a);
   }
 
   @Override
@@ -53,28 +69,19 @@ public final class PrecomputedPathKernels implements PathKernels {
     return features;
   }
 
-  /** C^{ab} (a ≤ b); shared, do not modify. */
-  public DMatrixRMaj kernel(int a, int b) {
-    if (a > b) throw new IllegalArgumentException("kernel block: expected a <= b, got " + a + " > " + b);
-    return blocks[block(a, b)];
-  }
-
   @Override
   public void assemble(DMatrixRMaj u1, DMatrixRMaj k) {
+    for (int a = 0, q = 0; a < paths; a++) {
+      for (int b = a; b < paths; b++, q++) {
+        weights.data[q] = a == b ? u1.get(a, a) : 0.5 * (u1.get(a, b) + u1.get(b, a));
+      }
+    }
+    backend.gemm(1.0, weights, false, blocks, false, 0.0, vech);   // vech K = Sᵀ u
     double[] kd = k.data;
-    java.util.Arrays.fill(kd, 0, p * p, 0.0);
-    for (int a = 0; a < paths; a++) {
-      double[] c = blocks[block(a, a)].data;
-      double w = u1.get(a, a);
-      for (int i = 0; i < p * p; i++) kd[i] += w * c[i];
-      for (int b = a + 1; b < paths; b++) {
-        // U^{ab} C^{ab} + U^{ba} C^{ba}, with C^{ba} = (C^{ab})ᵀ (spec §3.3)
-        double wab = 0.5 * (u1.get(a, b) + u1.get(b, a));
-        double[] cab = blocks[block(a, b)].data;
-        for (int i = 0; i < p; i++) {
-          int row = i * p;
-          for (int j = 0; j < p; j++) kd[row + j] += wab * (cab[row + j] + cab[j * p + i]);
-        }
+    for (int i = 0, q = 0; i < p; i++) {
+      for (int j = 0; j <= i; j++, q++) {
+        kd[i * p + j] = vech.data[q];
+        kd[j * p + i] = vech.data[q];
       }
     }
   }
@@ -85,17 +92,18 @@ public final class PrecomputedPathKernels implements PathKernels {
     // Π(Π+1)/2 solves with P right-hand sides each.
     backend.choleskyInverse(factor, inverse);
     double[] m = inverse.data;
-    for (int i = 0; i < p; i++) {
-      int row = i * p;
-      for (int j = 0; j < p; j++) m[row + j] -= r[i] * r[j];   // A − r rᵀ
+    for (int i = 0, q = 0; i < p; i++) {
+      for (int j = 0; j <= i; j++, q++) {
+        double v = m[i * p + j] - r[i] * r[j];                     // A − r rᵀ
+        vech.data[q] = i == j ? v : 2.0 * v;
+      }
     }
-    for (int a = 0; a < paths; a++) {
-      for (int b = a; b < paths; b++) {
-        double[] c = blocks[block(a, b)].data;
-        double acc = 0.0;
-        for (int i = 0; i < p * p; i++) acc += m[i] * c[i];
-        g.set(a, b, acc);
-        g.set(b, a, acc);
+    backend.gemm(1.0, vech, false, blocks, true, 0.0, weights);    // (S m)ᵀ
+    for (int a = 0, q = 0; a < paths; a++) {
+      for (int b = a; b < paths; b++, q++) {
+        double v = a == b ? weights.data[q] : 0.5 * weights.data[q];
+        g.set(a, b, v);
+        g.set(b, a, v);
       }
     }
   }

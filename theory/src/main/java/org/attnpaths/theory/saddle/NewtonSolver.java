@@ -12,8 +12,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 /**
  * Damped (quasi-)Newton on the packed symmetric parameters (issue 2 §4). Each step solves
  * (B + λI) δ = −g, where B starts as the exact Hessian of S/N_max and is then carried forward by
- * BFGS updates; the exact Hessian is recomputed when a line search fails or every
- * {@value #REFRESH} iterations. (An exact Hessian costs O(Π²N0²P + Π⁴N0²), about ten action
+ * BFGS updates; the exact Hessian is recomputed when a line search fails or when BFGS stalls
+ * (the gradient has not halved over {@value #STALL} iterations). On the image-scale problem
+ * BFGS from the exact start Hessian reaches max|grad| ≈ 1e-4 quickly, then zig-zags; one fresh
+ * exact Hessian there finishes in two or three steps. (An exact Hessian costs O(Π²N0²P + Π⁴N0²), about ten action
  * evaluations at the image scale, so recomputing it every step would dominate.) λ grows until
  * B + λI is positive definite and the step decreases S, and shrinks after full steps
  * (Levenberg–Marquardt control). A trial point outside the positive-definite cone (a failed
@@ -23,7 +25,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 final class NewtonSolver implements SaddlePointSolver {
   private static final double ARMIJO = 1e-4;
   private static final int MAX_BACKTRACKS = 40;
-  private static final int REFRESH = 25;
+  private static final int STALL = 4;
   private final SolverOptions options;
 
   NewtonSolver(SolverOptions options) {
@@ -59,7 +61,8 @@ final class NewtonSolver implements SaddlePointSolver {
     double[] gNew = new double[n];
     DMatrixRMaj h = null;
     boolean exact = false;
-    int sinceExact = 0;
+    double[] recent = new double[STALL + 1];   // max|grad| of the last iterations, newest last
+    java.util.Arrays.fill(recent, Double.POSITIVE_INFINITY);
     packing.packGradient(grads, g);
     for (int i = 0; i < n; i++) g[i] /= nMax;
     while (maxGrad >= options.tolerance()) {
@@ -68,10 +71,10 @@ final class NewtonSolver implements SaddlePointSolver {
         break;
       }
       iterations++;
-      if (h == null || sinceExact >= REFRESH) {
+      if (h == null || (!exact && recent[STALL] > 0.5 * recent[0])) {
         h = exactHessian(action, u, nMax);
         exact = true;
-        sinceExact = 0;
+        java.util.Arrays.fill(recent, Double.POSITIVE_INFINITY);
         lambda = 0.0;
       }
       double floor = 1e-10 * Math.max(maxDiagonal(h), 1e-300);
@@ -110,7 +113,7 @@ final class NewtonSolver implements SaddlePointSolver {
             // The BFGS model misled the line search: restart from the exact Hessian.
             h = exactHessian(action, u, nMax);
             exact = true;
-            sinceExact = 0;
+            java.util.Arrays.fill(recent, Double.POSITIVE_INFINITY);
             lambda = 0.0;
             floor = 1e-10 * Math.max(maxDiagonal(h), 1e-300);
           } else {
@@ -129,12 +132,13 @@ final class NewtonSolver implements SaddlePointSolver {
       for (int i = 0; i < n; i++) gNew[i] /= nMax;
       bfgsUpdate(h, trialTheta, theta, gNew, g);
       exact = false;
-      sinceExact++;
       System.arraycopy(trialTheta, 0, theta, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
       packing.unpack(theta, u);
       for (int l = 0; l < grads.size(); l++) grads.get(l).setTo(trialGrads.get(l));
       maxGrad = PackedSymmetric.maxAbs(grads) / nMax;
+      System.arraycopy(recent, 1, recent, 0, STALL);
+      recent[STALL] = maxGrad;
     }
     boolean converged = maxGrad < options.tolerance();
     double minEig = HessianCheck.smallestEigenvalue(action, u);

@@ -38,8 +38,9 @@ class ActionGradientTest {
     Task task = RandomNetworks.task(11, heads, 12, 5, 4, 6);
     PathFeatures f = RandomNetworks.features(task, readout, variances.get(0));
     Architecture arch = new Architecture(heads, widths, variances, temperature, readout);
-    for (long budget : new long[] {Long.MAX_VALUE, 0L}) {    // precomputed, then factorised
-      PathKernels kernels = PathKernels.choose(f, EjmlBackend.INSTANCE, budget);
+    for (PathKernels.Representation rep : new PathKernels.Representation[] {
+        PathKernels.Representation.PRECOMPUTED, PathKernels.Representation.FACTORISED}) {
+      PathKernels kernels = PathKernels.of(f, EjmlBackend.INSTANCE, rep);
       Action action = new Action(arch, kernels, task.yTrain(), EjmlBackend.INSTANCE);
       SplittableRandom rng = new SplittableRandom(5);
       List<DMatrixRMaj> u = RandomNetworks.randomOrderParameters(rng, arch);

@@ -20,8 +20,8 @@ class PathKernelsTest {
   void precomputedAndFactorisedAgreeWithDefinition() {
     Task task = RandomNetworks.task(3, List.of(2, 2), 9, 4, 5, 6);
     PathFeatures f = RandomNetworks.features(task, Readout.LAST, 1.3);
-    PathKernels pre = PathKernels.choose(f, EjmlBackend.INSTANCE, Long.MAX_VALUE);
-    PathKernels fac = PathKernels.choose(f, EjmlBackend.INSTANCE, 0L);
+    PathKernels pre = PathKernels.of(f, EjmlBackend.INSTANCE, PathKernels.Representation.PRECOMPUTED);
+    PathKernels fac = PathKernels.of(f, EjmlBackend.INSTANCE, PathKernels.Representation.FACTORISED);
     assertInstanceOf(PrecomputedPathKernels.class, pre);
     assertInstanceOf(FactorisedPathKernels.class, fac);
     DMatrixRMaj u = RandomNetworks.spd(new SplittableRandom(1), 4, 1.0, 1.0);
