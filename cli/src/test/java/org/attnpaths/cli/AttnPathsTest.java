@@ -39,7 +39,8 @@ class AttnPathsTest {
     assertEquals(0, r.exitCode(), r::toString);
     for (String option : new String[] {"--task", "--widths", "--temperature", "--variances",
         "--readout", "--solver", "--tolerance", "--max-iterations", "--learning-rate",
-        "--backend", "--seed", "--out", "--export-task", "--export-only", "--[no-]subsets", "--quiet",
+        "--backend", "--seed", "--out", "--export-task", "--export-only", "--[no-]subsets",
+        "--quiet",
         "--markov", "--train-size", "--test-size", "--sigma-perp", "--beta", "--perturbation",
         "--verbose", "Exit codes:"}) {
       assertTrue(r.out().contains(option), () -> option + " missing from help:\n" + r);

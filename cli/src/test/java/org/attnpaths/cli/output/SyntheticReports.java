@@ -30,7 +30,7 @@ final class SyntheticReports {
 
   private SyntheticReports() {}
 
-  /** U_2 = [[2, 0.5], [0.5, 3]]; U_1 4×4 with diagonal 1, 2, 3, 4 and off-diagonal −0.1·(i+j). */
+  /** U_2 = [[2, 0.5], [0.5, 3]]; U_1 4×4, diagonal 1, 2, 3, 4, off-diagonal −0.1·(i+j). */
   static OrderParameters orderParameters(double scalar) {
     DMatrixRMaj u1 = new DMatrixRMaj(4, 4);
     for (int i = 0; i < 4; i++) {
