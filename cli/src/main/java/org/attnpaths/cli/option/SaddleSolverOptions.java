@@ -23,8 +23,8 @@ public final class SaddleSolverOptions {
 
   @Option(names = "--solver", paramLabel = "newton|adam", order = 300, defaultValue = "newton",
       description = "Saddle-point solver: newton (damped quasi-Newton on the packed symmetric "
-          + "order parameters, stays positive definite) or adam (the reference algorithm: Adam from the "
-          + "GP point). Default: ${DEFAULT-VALUE}.")
+          + "order parameters, stays positive definite) or adam (the reference algorithm: Adam "
+          + "from the GP point). Default: ${DEFAULT-VALUE}.")
   void setSolver(String text) {
     method = switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "newton" -> SolverOptions.Method.NEWTON;
