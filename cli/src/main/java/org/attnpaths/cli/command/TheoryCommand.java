@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.attnpaths.cli.BuildInfo;
@@ -109,10 +111,15 @@ public final class TheoryCommand implements Callable<Integer> {
     SolverOptions solverOptions = solver.solverOptions();
     if (!task.exportOnly()) run.checkOutputDirectory();
     Stopwatch clock = new Stopwatch();
+    // Loading the native library (~0.25 s: extract, dlopen, OpenBLAS start-up) overlaps the task.
+    FutureTask<LinearAlgebraBackend> loading = new FutureTask<>(run::backend);
+    Thread loader = new Thread(loading, "attnpaths-backend-loader");
+    loader.setDaemon(true);
+    loader.start();
     Task t = task.load(markov, run.seed());
     clock.lap("task");
     Architecture base = architecture.architecture(t.attention().headCounts());
-    LinearAlgebraBackend backend = run.backend();
+    LinearAlgebraBackend backend = awaitBackend(loading);
 
     if (task.exportOnly()) {
       Path written = task.export(t);
@@ -158,6 +165,17 @@ public final class TheoryCommand implements Callable<Integer> {
     }
     warn(err, table.warnings(), results.size(), json);
     return ExitCodes.OK;
+  }
+
+  /** The loaded backend, or the loader's own exception (so exit codes are unchanged). */
+  private static LinearAlgebraBackend awaitBackend(FutureTask<LinearAlgebraBackend> loading)
+      throws Exception {
+    try {
+      return loading.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) throw cause;
+      throw e;
+    }
   }
 
   private TheoryReport report(Task t, Architecture base, LinearAlgebraBackend backend,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -70,5 +71,43 @@ class NormalSamplerTest {
     assertThrows(IllegalArgumentException.class, () -> new NormalSampler(null));
     assertThrows(IllegalArgumentException.class, () -> s.fill(new double[3], 2, 4));
     assertThrows(IllegalArgumentException.class, () -> s.next(-1));
+  }
+
+  /**
+   * Kolmogorov–Smirnov distance to Φ over 400 000 draws: the 0.1 % critical value is
+   * 1.95/√n ≈ 0.0031 (a wrong layer table or wedge test shows up far above it).
+   */
+  @org.junit.jupiter.api.Test
+  void distributionFunctionMatchesTheStandardNormal() {
+    int n = 400_000;
+    double[] z = NormalSampler.seeded(11).next(n);
+    java.util.Arrays.sort(z);
+    org.hipparchus.distribution.continuous.NormalDistribution phi =
+        new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+    double d = 0.0;
+    for (int i = 0; i < n; i++) {
+      double f = phi.cumulativeProbability(z[i]);
+      d = Math.max(d, Math.max(Math.abs(f - i / (double) n), Math.abs(f - (i + 1) / (double) n)));
+    }
+    assertTrue(d < 1.95 / Math.sqrt(n), "KS distance " + d);
+  }
+
+  /** The tail branch: P(|z| > 3.4426) = 5.76e-4; over 2 000 000 draws 1152 ± 4σ (σ ≈ 34). */
+  @org.junit.jupiter.api.Test
+  void tailBeyondTheBaseLayerHasTheNormalFrequency() {
+    NormalSampler s = NormalSampler.seeded(12);
+    int n = 2_000_000;
+    int beyond = 0;
+    int beyond4 = 0;
+    for (int i = 0; i < n; i++) {
+      double v = Math.abs(s.next());
+      if (v > 3.442619855899) beyond++;
+      if (v > 4.0) beyond4++;
+    }
+    double p = 2 * (1 - new org.hipparchus.distribution.continuous.NormalDistribution(0, 1)
+        .cumulativeProbability(3.442619855899));
+    assertEquals(p * n, beyond, 4 * Math.sqrt(p * n));
+    double p4 = 6.334e-5;                                          // 2(1 − Φ(4))
+    assertEquals(p4 * n, beyond4, 4 * Math.sqrt(p4 * n));
   }
 }

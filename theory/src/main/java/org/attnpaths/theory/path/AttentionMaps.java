@@ -2,6 +2,7 @@ package org.attnpaths.theory.path;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.theory.model.Attention;
 import org.attnpaths.theory.model.AttentionHead;
@@ -72,18 +73,21 @@ public final class AttentionMaps {
     int g = keys.numCols;
     double scale = score.scale();
     double[] out = new double[x.count() * t * t];
-    DMatrixRMaj k = new DMatrixRMaj(t, g);
-    DMatrixRMaj q = new DMatrixRMaj(t, g);
-    DMatrixRMaj s = new DMatrixRMaj(t, t);
-    double[] omega = new double[t * t];
-    for (int mu = 0; mu < x.count(); mu++) {
-      System.arraycopy(keys.data, mu * t * g, k.data, 0, t * g);
-      System.arraycopy(queries.data, mu * t * g, q.data, 0, t * g);
-      backend.gemm(scale, k, false, q, true, 0.0, s);         // S_st = scale · k_s·q_t
-      System.arraycopy(s.data, 0, omega, 0, t * t);
-      AttentionHead.normalise(omega, t, head.normalisation());
-      System.arraycopy(omega, 0, out, mu * t * t, t * t);
-    }
+    // Examples are independent: split them over the cores, one scratch set per task.
+    IntStream.range(0, x.count()).parallel().forEach(new java.util.function.IntConsumer() {
+      private final ThreadLocal<DMatrixRMaj[]> scratch = ThreadLocal.withInitial(() ->
+          new DMatrixRMaj[] {new DMatrixRMaj(t, g), new DMatrixRMaj(t, g), new DMatrixRMaj(t, t)});
+
+      @Override
+      public void accept(int mu) {
+        DMatrixRMaj[] w = scratch.get();
+        System.arraycopy(keys.data, mu * t * g, w[0].data, 0, t * g);
+        System.arraycopy(queries.data, mu * t * g, w[1].data, 0, t * g);
+        backend.gemm(scale, w[0], false, w[1], true, 0.0, w[2]);     // S_st = scale · k_s·q_t
+        AttentionHead.normalise(w[2].data, t, head.normalisation());
+        System.arraycopy(w[2].data, 0, out, mu * t * t, t * t);
+      }
+    });
     return out;
   }
 

@@ -2,6 +2,7 @@ package org.attnpaths.theory.path;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.attnpaths.theory.model.Sequences;
 import org.ejml.data.DMatrixRMaj;
 
@@ -67,9 +68,10 @@ public final class PathFeatures {
     double norm = Math.sqrt(sigma0Squared / ((double) n0 * paths));
     DMatrixRMaj xi = new DMatrixRMaj(x.count(), paths * n0);
     double[] omega = new double[x.count() * paths * t];
-    double[] v = new double[t];
-    double[] next = new double[t];
-    for (int mu = 0; mu < x.count(); mu++) {
+    // Examples are independent (each writes its own row of Ξ and of ω): split over the cores.
+    IntStream.range(0, x.count()).parallel().forEach(mu -> {
+      double[] v = new double[t];
+      double[] next = new double[t];
       for (int p = 0; p < paths; p++) {
         // ω^π = Ω^{(1,h1)} ⋯ Ω^{(L−1,h_{L−1})} v^{(L,h_L)}, right to left (spec §3.2).
         int hL = keep.get(layers - 1).get(index.head(p, layers));
@@ -97,7 +99,7 @@ public final class PathFeatures {
           for (int i = 0; i < n0; i++) xi.data[out + i] += w * x.data()[tok + i];
         }
       }
-    }
+    });
     return new PathFeatures(index, xi, omega, t, n0);
   }
 

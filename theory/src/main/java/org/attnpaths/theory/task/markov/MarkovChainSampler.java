@@ -1,6 +1,7 @@
 package org.attnpaths.theory.task.markov;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.theory.model.Sequences;
 
@@ -62,22 +63,36 @@ final class MarkovChainSampler {
 
   /**
    * Draws {@code count} sequences, the first half with p_stay = pStayPlus (y = +1), the second with
-   * pStayMinus (y = −1). Draw order, per example μ in turn: one uniform for σ_1 (σ_1 = +1 iff
-   * u &lt; 1/2), one uniform per transition (stay iff u &lt; p_stay), then N_f normals per chain
-   * token t = 1..states in token order, all from {@code rng} through one {@link NormalSampler}.
+   * pStayMinus (y = −1). Example μ draws from its own stream, the μ-th {@code rng.split()} (split
+   * in example order before any drawing), so the examples can be generated in parallel and the
+   * result depends only on {@code rng}. Draw order within an example: one uniform for σ_1
+   * (σ_1 = +1 iff u &lt; 1/2), one uniform per transition (stay iff u &lt; p_stay), then N_f
+   * normals per chain token t = 1..states in token order, through one {@link NormalSampler}.
    *
-   * @param rng referenced and advanced
+   * @param rng referenced and advanced (by {@code count} splits)
    */
   Sample sample(int count, SplittableRandom rng) {
     int chain = config.states();
     int tokens = config.tokens();
-    int nf = config.featureDim();
     int n0 = config.tokenDim();
     double[] data = new double[count * tokens * n0];
     double[] y = new double[count];
     byte[] states = new byte[count * chain];
+    SplittableRandom[] streams = new SplittableRandom[count];
+    for (int mu = 0; mu < count; mu++) streams[mu] = rng.split();
+    IntStream.range(0, count).parallel()
+        .forEach(mu -> example(mu, count, new NormalSampler(streams[mu]), data, y, states));
+    return new Sample(new Sequences(count, tokens, n0, data), y, states);
+  }
+
+  /** Example μ into its slices of data, y and states (disjoint per μ, so thread-safe). */
+  private void example(int mu, int count, NormalSampler normal, double[] data, double[] y,
+      byte[] states) {
+    int chain = config.states();
+    int tokens = config.tokens();
+    int nf = config.featureDim();
+    int n0 = config.tokenDim();
     double[] z = new double[nf];
-    NormalSampler normal = new NormalSampler(rng);
     // The three strengths as one isotropic part plus two rank-one corrections (spec §9.1):
     // s_perp P_⊥ z + s_par P_∥ z + s_oop (z − P_⊥ z − P_∥ z)
     //   = s_oop z + (s_perp − s_oop) P_⊥ z + (s_par − s_oop) P_∥ z,
@@ -85,37 +100,34 @@ final class MarkovChainSampler {
     double cPerp = config.noisePerp() - config.noiseOop();
     double cPar = config.noisePar() - config.noiseOop();
     double sOop = config.noiseOop();
-    for (int mu = 0; mu < count; mu++) {
-      boolean plus = mu < count / 2;
-      y[mu] = plus ? 1.0 : -1.0;
-      double pStay = plus ? config.pStayPlus() : config.pStayMinus();
-      int sOff = mu * chain;
-      states[sOff] = (byte) (normal.nextUniform() < 0.5 ? 1 : -1);
-      for (int t = 1; t < chain; t++) {
-        byte prev = states[sOff + t - 1];
-        states[sOff + t] = normal.nextUniform() < pStay ? prev : (byte) -prev;
-      }
-      int xOff = mu * tokens * n0;
-      data[xOff + nf] = 1.0;                        // BOS: zero features, no noise, e_0
-      for (int t = 1; t < tokens; t++) {
-        int row = xOff + t * n0;
-        double[] v = states[sOff + t - 1] > 0 ? vPlus : vMinus;
-        normal.fill(z, 0, nf);
-        double a = 0.0;
-        double b = 0.0;
-        for (int i = 0; i < nf; i++) {
-          a += ePerp[i] * z[i];
-          b += ePar[i] * z[i];
-        }
-        double ca = cPerp * a;
-        double cb = cPar * b;
-        for (int i = 0; i < nf; i++) {
-          data[row + i] = v[i] + sOop * z[i] + ca * ePerp[i] + cb * ePar[i];
-        }
-        data[row + nf + t] = 1.0;                   // one-hot position e_t
-      }
+    boolean plus = mu < count / 2;
+    y[mu] = plus ? 1.0 : -1.0;
+    double pStay = plus ? config.pStayPlus() : config.pStayMinus();
+    int sOff = mu * chain;
+    states[sOff] = (byte) (normal.nextUniform() < 0.5 ? 1 : -1);
+    for (int t = 1; t < chain; t++) {
+      byte prev = states[sOff + t - 1];
+      states[sOff + t] = normal.nextUniform() < pStay ? prev : (byte) -prev;
     }
-    return new Sample(new Sequences(count, tokens, n0, data), y, states);
+    int xOff = mu * tokens * n0;
+    data[xOff + nf] = 1.0;                        // BOS: zero features, no noise, e_0
+    for (int t = 1; t < tokens; t++) {
+      int row = xOff + t * n0;
+      double[] v = states[sOff + t - 1] > 0 ? vPlus : vMinus;
+      normal.fill(z, 0, nf);
+      double a = 0.0;
+      double b = 0.0;
+      for (int i = 0; i < nf; i++) {
+        a += ePerp[i] * z[i];
+        b += ePar[i] * z[i];
+      }
+      double ca = cPerp * a;
+      double cb = cPar * b;
+      for (int i = 0; i < nf; i++) {
+        data[row + i] = v[i] + sOop * z[i] + ca * ePerp[i] + cb * ePar[i];
+      }
+      data[row + nf + t] = 1.0;                   // one-hot position e_t
+    }
   }
 
   double[] vPlus() {
