@@ -130,7 +130,7 @@ public final class TheoryCommand implements Callable<Integer> {
     // 2. Solve.
     List<String> labels = TheoryReport.pathLabels(t.pathNames(), base.paths());
     if (!run.quiet()) describe(out, t, base, solverOptions, backend, labels);
-    TheorySweep sweep = new TheorySweep(t, base, backend, solverOptions);
+    TheorySweep sweep = new TheorySweep(t, base, backend, solverOptions, solver.kernels());
     clock.lap("attention+features");
     GpBaseline gp = sweep.gp();
     clock.lap("gp");
@@ -147,7 +147,8 @@ public final class TheoryCommand implements Callable<Integer> {
     if (withSubsets) table.subsets(gp, subsetBaselines);
 
     // 3. Write the result files (atomically), then report.
-    TheoryReport report = report(t, base, backend, solverOptions, withSubsets, started, gp,
+    TheoryReport report = report(t, base, backend, solverOptions, sweep.kernelRepresentation(),
+        withSubsets, started, gp,
         subsetBaselines, results);
     Path json = run.out().resolve(JSON_FILE);
     Path csv = run.out().resolve(CSV_FILE);
@@ -179,13 +180,16 @@ public final class TheoryCommand implements Callable<Integer> {
   }
 
   private TheoryReport report(Task t, Architecture base, LinearAlgebraBackend backend,
-      SolverOptions solverOptions, boolean withSubsets, Instant started, GpBaseline gp,
+      SolverOptions solverOptions, String kernelRepresentation, boolean withSubsets,
+      Instant started, GpBaseline gp,
       List<GpBaseline> subsetBaselines, List<WidthResult> results) {
     BuildInfo build = BuildInfo.current();
     RunConfig config = new RunConfig(t.name(), t.source(), t.xTrain().count(), t.xTest().count(),
         t.xTrain().tokens(), t.xTrain().dim(), base, architecture.widths(), run.seed(),
         run.backendChoice().name().toLowerCase(Locale.ROOT), backend.name(),
-        backend.description(), solverOptions, withSubsets, build.version(), commandLine());
+        backend.description(), solverOptions,
+        solver.kernels().name().toLowerCase(Locale.ROOT), kernelRepresentation, withSubsets,
+        build.version(), commandLine());
     return new TheoryReport(config, Provenance.capture(build, started, backend.name()),
         t.pathNames(), gp, subsetBaselines, results);
   }

@@ -1,6 +1,7 @@
 package org.attnpaths.cli.option;
 
 import java.util.Locale;
+import org.attnpaths.theory.kernel.PathKernels;
 import org.attnpaths.theory.saddle.SolverOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +21,7 @@ public final class SaddleSolverOptions {
   private Double tolerance;
   private Integer maxIterations;
   private double learningRate = 0.1;
+  private PathKernels.Representation kernels = PathKernels.Representation.AUTO;
 
   @Option(names = "--solver", paramLabel = "newton|adam", order = 300, defaultValue = "newton",
       description = "Saddle-point solver: newton (damped quasi-Newton on the packed symmetric "
@@ -58,6 +60,24 @@ public final class SaddleSolverOptions {
       throw bad("--learning-rate: expected a finite value > 0, got " + lr);
     }
     learningRate = lr;
+  }
+
+  @Option(names = "--kernels", paramLabel = "auto|precomputed|factorised", order = 340,
+      defaultValue = "auto",
+      description = "How the path-path kernels are held: precomputed P x P blocks (fast for small "
+          + "P and few paths), factorised from the path features (memory linear in P), or auto "
+          + "(chosen by memory and cost; recorded in theory.json). Default: ${DEFAULT-VALUE}.")
+  void setKernels(String text) {
+    try {
+      kernels = PathKernels.Representation.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw bad("--" + e.getMessage());
+    }
+  }
+
+  /** The requested kernel representation. */
+  public PathKernels.Representation kernels() {
+    return kernels;
   }
 
   /** The solver options with per-method defaults filled in. */

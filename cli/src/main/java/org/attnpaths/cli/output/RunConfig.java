@@ -23,6 +23,8 @@ import org.attnpaths.theory.saddle.SolverOptions;
  * @param backendName backend that ran
  * @param backendDescription its description
  * @param solver saddle-point solver options
+ * @param kernelsRequested {@code --kernels} as given
+ * @param kernelRepresentation the representation used ({@code precomputed} or {@code factorised})
  * @param subsets whether GP baselines of path subsets were computed
  * @param version attnpaths version
  * @param commandLine the arguments after {@code attnpaths}
@@ -30,7 +32,7 @@ import org.attnpaths.theory.saddle.SolverOptions;
 public record RunConfig(String taskName, Map<String, Object> taskSource, int trainSize,
     int testSize, int tokens, int tokenDim, Architecture architecture, List<Integer> widths,
     long seed, String backendRequested, String backendName, String backendDescription,
-    SolverOptions solver, boolean subsets, String version, List<String> commandLine) {
+    SolverOptions solver, String kernelsRequested, String kernelRepresentation, boolean subsets, String version, List<String> commandLine) {
 
   public RunConfig {
     taskSource = Collections.unmodifiableMap(new LinkedHashMap<>(taskSource)); // keep order

@@ -118,6 +118,10 @@ public final class TheoryJson {
     g.writeFieldName("learningRate");
     number(s.learningRate());
     g.writeEndObject();
+    g.writeObjectFieldStart("kernels");
+    g.writeStringField("requested", c.kernelsRequested());
+    g.writeStringField("representation", c.kernelRepresentation());
+    g.writeEndObject();
     g.writeBooleanField("subsets", c.subsets());
     g.writeStringField("version", c.version());
     g.writeFieldName("commandLine");

@@ -105,6 +105,11 @@ class TheoryCommandValidationTest {
   }
 
   @Test
+  void unknownKernelRepresentation() throws IOException {
+    assertBadInput(theory("--kernels", "sparse"), "--kernels");
+  }
+
+  @Test
   void unknownReadout() throws IOException {
     assertBadInput(theory("--readout", "middle"), "--readout");
   }

@@ -68,6 +68,26 @@ class TheoryEndToEndTest {
   }
 
   @Test
+  void kernelRepresentationsGiveTheSameResultAndAreRecorded() throws IOException {
+    double[][] acc = new double[2][];
+    String[] modes = {"precomputed", "factorised"};
+    for (int m = 0; m < 2; m++) {
+      Path out = tmp.resolve(modes[m]);
+      CliRun r = theory(out, "--kernels", modes[m], "--no-subsets");
+      assertEquals(0, r.exitCode(), r::toString);
+      JsonNode root = new ObjectMapper().readTree(out.resolve("theory.json").toFile());
+      assertEquals(modes[m], root.at("/config/kernels/requested").asText());
+      assertEquals(modes[m], root.at("/config/kernels/representation").asText());
+      acc[m] = new double[] {root.at("/results/0/test/accuracy").asDouble(),
+          root.at("/results/1/test/accuracy").asDouble(),
+          root.at("/results/0/scalarOrderParameter").asDouble()};
+    }
+    assertEquals(acc[0][0], acc[1][0]);
+    assertEquals(acc[0][1], acc[1][1]);
+    assertEquals(acc[0][2], acc[1][2], 1e-7 * acc[0][2]);
+  }
+
+  @Test
   void nonConvergenceIsLoudButNotAnError() throws IOException {
     Path out = tmp.resolve("out");
     CliRun r = theory(out, "--solver", "adam", "--max-iterations", "3", "--no-subsets");

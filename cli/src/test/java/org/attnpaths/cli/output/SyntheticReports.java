@@ -77,7 +77,7 @@ final class SyntheticReports {
     RunConfig config = new RunConfig("markov-4path",
         Map.of("generator", "markov", "seed", 1L), TRAIN, TEST, 31, 231, architecture(10),
         List.of(10, 100), 1L, "auto", "ejml", "EJML 0.46.1 (pure Java)",
-        SolverOptions.newton(), true, "0.1.0-TEST",
+        SolverOptions.newton(), "auto", "precomputed", true, "0.1.0-TEST",
         List.of("attnpaths", "theory", "--widths", "10,100"));
     Provenance provenance = Provenance.capture(new BuildInfo("0.1.0-TEST", "abc123"),
         Instant.parse("2026-11-22T01:02:03.456Z"), "ejml");
