@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.attnpaths.cli.BuildInfo;
 import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.ArchitectureOptions;
+import org.attnpaths.cli.option.GpSubsetSpec;
 import org.attnpaths.cli.option.MarkovOptions;
 import org.attnpaths.cli.option.RunOptions;
 import org.attnpaths.cli.option.SaddleSolverOptions;
@@ -92,6 +94,12 @@ public final class TheoryCommand implements Callable<Integer> {
           + "denoising). Default: on for the built-in four-path task, off otherwise.")
   private Boolean subsets;
 
+  @Option(names = "--gp-subset", paramLabel = "NAME=HEADS", order = 181,
+      description = "Also compute the GP limit of the sub-network keeping these heads: layers "
+          + "separated by '/', 1-based heads by ',' (e.g. good=1/1, good+denoising=1,2/1). "
+          + "Repeatable; works with --task files too.")
+  private List<String> gpSubsetSpecs = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -119,6 +127,15 @@ public final class TheoryCommand implements Callable<Integer> {
     Task t = task.load(markov, run.seed());
     clock.lap("task");
     Architecture base = architecture.architecture(t.attention().headCounts());
+    Map<String, List<List<Integer>>> chosen = new LinkedHashMap<>(withSubsets ? pathSubsets : Map.of());
+    for (String text : gpSubsetSpecs) {
+      try {
+        GpSubsetSpec spec = GpSubsetSpec.parse(text, t.attention().headCounts());
+        chosen.put(spec.name(), spec.heads());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(this.spec.commandLine(), e.getMessage());
+      }
+    }
     LinearAlgebraBackend backend = awaitBackend(loading);
 
     if (task.exportOnly()) {
@@ -135,8 +152,8 @@ public final class TheoryCommand implements Callable<Integer> {
     GpBaseline gp = sweep.gp();
     clock.lap("gp");
     List<GpBaseline> subsetBaselines = new ArrayList<>();
-    if (withSubsets) {
-      pathSubsets.forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
+    if (!chosen.isEmpty()) {
+      chosen.forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
       clock.lap("gp subsets");
     }
     PrintWriter tableOut = run.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
@@ -144,11 +161,11 @@ public final class TheoryCommand implements Callable<Integer> {
     table.header();
     List<WidthResult> results = sweep.run(architecture.widths(), table::row);
     clock.lap("widths");
-    if (withSubsets) table.subsets(gp, subsetBaselines);
+    if (!chosen.isEmpty()) table.subsets(gp, subsetBaselines);
 
     // 3. Write the result files (atomically), then report.
     TheoryReport report = report(t, base, backend, solverOptions, sweep.kernelRepresentation(),
-        withSubsets, started, gp,
+        !chosen.isEmpty(), started, gp,
         subsetBaselines, results);
     Path json = run.out().resolve(JSON_FILE);
     Path csv = run.out().resolve(CSV_FILE);

@@ -105,6 +105,21 @@ class TheoryCommandValidationTest {
   }
 
   @Test
+  void gpSubsetWithAHeadOutOfRange() throws IOException {
+    assertBadInput(theory("--gp-subset", "x=3/1"), "--gp-subset x: layer 1 has heads 1..2, got 3");
+  }
+
+  @Test
+  void gpSubsetWithTheWrongNumberOfLayers() throws IOException {
+    assertBadInput(theory("--gp-subset", "x=1"), "--gp-subset x: expected 2 layers");
+  }
+
+  @Test
+  void gpSubsetWithoutAName() throws IOException {
+    assertBadInput(theory("--gp-subset", "1/1"), "--gp-subset: expected NAME=HEADS");
+  }
+
+  @Test
   void unknownKernelRepresentation() throws IOException {
     assertBadInput(theory("--kernels", "sparse"), "--kernels");
   }

@@ -68,6 +68,19 @@ class TheoryEndToEndTest {
   }
 
   @Test
+  void chosenGpSubsetEqualsTheBuiltInGoodPathSubset() throws IOException {
+    Path out = tmp.resolve("chosen");
+    CliRun r = theory(out, "--gp-subset", "mine=1/1", "--widths", "10");
+    assertEquals(0, r.exitCode(), r::toString);
+    JsonNode root = new ObjectMapper().readTree(out.resolve("theory.json").toFile());
+    assertEquals(3, root.at("/gpSubsets").size(), "good, good+denoising, mine");
+    assertEquals("mine", root.at("/gpSubsets/2/name").asText());
+    assertEquals(0, root.at("/gpSubsets/2/heads/0/0").asInt());
+    assertEquals(root.at("/gpSubsets/0/test/accuracy").asDouble(),
+        root.at("/gpSubsets/2/test/accuracy").asDouble(), "same heads as the built-in 'good'");
+  }
+
+  @Test
   void kernelRepresentationsGiveTheSameResultAndAreRecorded() throws IOException {
     double[][] acc = new double[2][];
     String[] modes = {"precomputed", "factorised"};
