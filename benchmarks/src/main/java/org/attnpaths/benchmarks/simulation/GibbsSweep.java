@@ -62,7 +62,8 @@ public final class GibbsSweep {
       normals.next(w.dimension());
       double draw = (System.nanoTime() - t0) * 1e-9;
       System.out.printf(Locale.ROOT,
-          "N=%5d  weights=%9d  sweep median %.3f s  min %.3f s  (%d sweeps; normals alone %.3f s)%n",
+          "N=%5d  weights=%9d  sweep median %.3f s  min %.3f s  (%d sweeps;"
+              + " normals alone %.3f s)%n",
           n, w.dimension(), times[sweeps / 2], times[0], sweeps, draw);
     }
   }

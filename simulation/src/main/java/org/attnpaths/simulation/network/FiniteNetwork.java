@@ -88,7 +88,8 @@ public final class FiniteNetwork {
       DMatrixRMaj part = new DMatrixRMaj(d, n);
       double s = 1.0 / Math.sqrt(arch.width(l + 1));
       for (int h = 0; h < arch.heads(l); h++) {
-        backend.gemm(s, next, false, w.layer(l, h), false, 0.0, part);  // M_{ℓ+1} V^{(ℓ,h)}/√N_{ℓ+1}
+        // Head-h row block of M_ℓ: M_{ℓ+1} V^{(ℓ,h)} / √N_{ℓ+1}.
+        backend.gemm(s, next, false, w.layer(l, h), false, 0.0, part);
         System.arraycopy(part.data, 0, out.data, h * d * n, d * n);
       }
       m[l - 1] = out;

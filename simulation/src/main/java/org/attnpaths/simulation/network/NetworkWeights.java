@@ -29,13 +29,17 @@ public final class NetworkWeights {
 
   /** All weights zero. */
   public static NetworkWeights zeros(Architecture arch, int tokenDim) {
-    if (tokenDim < 1) throw new IllegalArgumentException("tokenDim: expected N0 >= 1, got " + tokenDim);
+    if (tokenDim < 1) {
+      throw new IllegalArgumentException("tokenDim: expected N0 >= 1, got " + tokenDim);
+    }
     int layers = arch.layers();
     DMatrixRMaj[][] b = new DMatrixRMaj[layers + 2][];
     b[0] = new DMatrixRMaj[] {new DMatrixRMaj(arch.width(1), tokenDim)};
     for (int l = 1; l <= layers; l++) {
       b[l] = new DMatrixRMaj[arch.heads(l)];
-      for (int h = 0; h < b[l].length; h++) b[l][h] = new DMatrixRMaj(arch.width(l + 1), arch.width(l));
+      for (int h = 0; h < b[l].length; h++) {
+        b[l][h] = new DMatrixRMaj(arch.width(l + 1), arch.width(l));
+      }
     }
     b[layers + 1] = new DMatrixRMaj[] {new DMatrixRMaj(1, arch.width(layers + 1))};
     return new NetworkWeights(b);
@@ -92,7 +96,9 @@ public final class NetworkWeights {
     for (DMatrixRMaj[] block : blocks) {
       for (DMatrixRMaj m : block) n += m.getNumElements();
     }
-    if (n > Integer.MAX_VALUE) throw new IllegalStateException("weights: " + n + " exceed an array");
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalStateException("weights: " + n + " exceed an array");
+    }
     return (int) n;
   }
 

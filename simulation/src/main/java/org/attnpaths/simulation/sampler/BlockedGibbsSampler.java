@@ -60,8 +60,9 @@ public final class BlockedGibbsSampler {
           + " targets, got " + y.length);
     }
     if (test.paths() != network.architecture().paths() || test.tokenDim() != network.tokenDim()) {
-      throw new IllegalArgumentException("test features: expected Π=" + network.architecture().paths()
-          + ", N0=" + network.tokenDim() + ", got Π=" + test.paths() + ", N0=" + test.tokenDim());
+      throw new IllegalArgumentException("test features: expected Π="
+          + network.architecture().paths() + ", N0=" + network.tokenDim() + ", got Π="
+          + test.paths() + ", N0=" + test.tokenDim());
     }
     this.network = network;
     this.y = y.clone();
@@ -101,7 +102,9 @@ public final class BlockedGibbsSampler {
   LinearBlock conditional(NetworkWeights w, int b) {
     List<DMatrixRMaj> m = network.pathWeights(w);
     DMatrixRMaj inputs = network.features().matrix();
-    for (int k = 0; k < b; k++) inputs = block(k, m, inputs).propagate(w.block(k), propagationScale(k));
+    for (int k = 0; k < b; k++) {
+      inputs = block(k, m, inputs).propagate(w.block(k), propagationScale(k));
+    }
     return block(b, m, inputs);
   }
 

@@ -7,7 +7,9 @@ import org.ejml.data.DMatrixRMaj;
  * One Gibbs block in factored form (issue 3 §2, spec §8). Given every other block, the training
  * outputs are linear in the block's weights W = (W_0 … W_{H−1}), W_h ∈ R^{n_out×n_in}:
  *
- * <pre>  f_μ = Σ_{h,i,j} Φ_{μ,(h,i,j)} W_{h,ij},   Φ_{μ,(h,i,j)} = c Σ_κ M_{κ i} Y_{μ,(h,κ),j}</pre>
+ * <pre>
+ *   f_μ = Σ_{h,i,j} Φ_{μ,(h,i,j)} W_{h,ij},   Φ_{μ,(h,i,j)} = c Σ_κ M_{κ i} Y_{μ,(h,κ),j}
+ * </pre>
  *
  * with M (D×n_out) the effective weights above the block and Y (P × H·D·n_in, column blocks
  * (h, κ) of n_in, h slowest) the block's inputs summed over path prefixes below it. Φ (P × H·n_out
@@ -147,8 +149,8 @@ final class LinearBlock {
     for (int i = 0; i < p * p; i++) s.data[i] *= sigma2;
     for (int i = 0; i < p; i++) s.data[i * p + i] += temperature;         // σ²ΦΦᵀ + T·I
     if (!backend.cholesky(s)) {
-      throw new IllegalStateException("Gibbs block: sigma^2 Phi Phi^T + T I is not positive definite"
-          + " (T=" + temperature + ", sigma^2=" + sigma2 + ")");
+      throw new IllegalStateException("Gibbs block: sigma^2 Phi Phi^T + T I is not positive"
+          + " definite (T=" + temperature + ", sigma^2=" + sigma2 + ")");
     }
     DMatrixRMaj u = DMatrixRMaj.wrap(p, 1, r);
     backend.choleskySolve(s, u);

@@ -26,7 +26,8 @@ class FiniteNetworkTest {
         Arguments.of(List.of(2, 2), List.of(3, 4, 2), List.of(0.7, 1.3, 0.5, 2.0), Readout.LAST),
         Arguments.of(List.of(2, 1, 3), List.of(2, 3, 4, 3), List.of(1.0, 0.8, 1.2, 0.9, 1.1),
             Readout.FIRST),
-        Arguments.of(List.of(3, 2), List.of(4, 2, 3), List.of(1.5, 1.0, 0.6, 1.0), Readout.AVERAGE));
+        Arguments.of(List.of(3, 2), List.of(4, 2, 3), List.of(1.5, 1.0, 0.6, 1.0),
+            Readout.AVERAGE));
   }
 
   private static Problem problem(List<Integer> heads, List<Integer> widths, List<Double> variances,
@@ -34,7 +35,10 @@ class FiniteNetworkTest {
     return SmallNetworks.problem(345, heads, widths, variances, 0.3, readout, 3, 4, 5, 3);
   }
 
-  /** Spec §2.3 token by token: z^{(0)}_t = V^0x_t/√N0, heads summed with 1/√(H_ℓN_ℓ), a·z_{t*}/√N_a. */
+  /**
+   * Spec §2.3 token by token: z^{(0)}_t = V^0x_t/√N0, heads summed with 1/√(H_ℓN_ℓ),
+   * f = a·z_{t*}/√N_a.
+   */
   private static double tokenForward(Problem pr, NetworkWeights w, Sequences x, int mu) {
     Architecture arch = pr.arch();
     int t = x.tokens();
@@ -160,8 +164,11 @@ class FiniteNetworkTest {
         for (int kappa = 0; kappa < d; kappa++) {
           for (int i = 0; i < arch.width(l); i++) {
             double acc = 0.0;
-            for (int o = 0; o < arch.width(l + 1); o++) acc += w.layer(l, h).get(o, i) * up.get(kappa, o);
-            assertEquals(acc / Math.sqrt(arch.width(l + 1)), m.get(l - 1).get(h * d + kappa, i), 1e-12);
+            for (int o = 0; o < arch.width(l + 1); o++) {
+              acc += w.layer(l, h).get(o, i) * up.get(kappa, o);
+            }
+            assertEquals(acc / Math.sqrt(arch.width(l + 1)), m.get(l - 1).get(h * d + kappa, i),
+                1e-12);
           }
         }
       }
@@ -171,7 +178,8 @@ class FiniteNetworkTest {
         for (int b = 0; b < ml.numRows; b++) {
           double dot = 0.0;
           for (int i = 0; i < ml.numCols; i++) dot += ml.get(a, i) * ml.get(b, i);
-          assertEquals(dot / arch.width(l), ul.get(a, b), 1e-12, "U_" + l + "[" + a + "," + b + "]");
+          assertEquals(dot / arch.width(l), ul.get(a, b), 1e-12,
+              "U_" + l + "[" + a + "," + b + "]");
         }
       }
     }

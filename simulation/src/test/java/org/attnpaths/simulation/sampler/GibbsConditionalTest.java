@@ -103,7 +103,9 @@ class GibbsConditionalTest {
   private static double[] draw(LinearBlock lb, double[] y, double t, double sigma2, double[] w0,
       double[] eps, DMatrixRMaj[] shape) {
     DMatrixRMaj[] w = new DMatrixRMaj[shape.length];
-    for (int h = 0; h < shape.length; h++) w[h] = new DMatrixRMaj(shape[h].numRows, shape[h].numCols);
+    for (int h = 0; h < shape.length; h++) {
+      w[h] = new DMatrixRMaj(shape[h].numRows, shape[h].numCols);
+    }
     setBlock(w, w0);
     lb.correct(y, t, sigma2, eps, w);
     double[] out = new double[w0.length];
