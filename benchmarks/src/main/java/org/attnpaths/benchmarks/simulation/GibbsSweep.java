@@ -1,0 +1,70 @@
+package org.attnpaths.benchmarks.simulation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.attnpaths.numerics.linalg.BackendChoice;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackends;
+import org.attnpaths.numerics.random.NormalSampler;
+import org.attnpaths.simulation.network.FiniteNetwork;
+import org.attnpaths.simulation.network.NetworkWeights;
+import org.attnpaths.simulation.sampler.BlockedGibbsSampler;
+import org.attnpaths.theory.model.Architecture;
+import org.attnpaths.theory.model.Readout;
+import org.attnpaths.theory.path.AttentionMaps;
+import org.attnpaths.theory.path.PathFeatures;
+import org.attnpaths.theory.task.Task;
+import org.attnpaths.theory.task.markov.MarkovTask;
+import org.attnpaths.theory.task.markov.MarkovTaskConfig;
+
+/**
+ * Issue 3 §6: wall time of one exact blocked-Gibbs sweep on the built-in Markov task (4 paths,
+ * N0 = 231, P = 100, T = 0.01, last-token readout) at widths N = 100 and 1000 (≈ 4.2 M weights;
+ * target ≤ 0.5 s with the native backend). Two warm-up sweeps, then the median and minimum of
+ * the timed sweeps, next to the time of the {@code dimension} normal draws a sweep needs.
+ *
+ * <pre>  java -cp benchmarks/target/benchmarks.jar \
+ *     org.attnpaths.benchmarks.simulation.GibbsSweep native [sweeps] [widths…]</pre>
+ */
+public final class GibbsSweep {
+  private GibbsSweep() {}
+
+  public static void main(String[] args) {
+    LinearAlgebraBackend backend = LinearAlgebraBackends.select(
+        BackendChoice.parse(args.length > 0 ? args[0] : "auto"));
+    int sweeps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int[] widths = args.length > 2
+        ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+        : new int[] {100, 1000};
+    Task task = MarkovTask.generate(MarkovTaskConfig.fourPath(), 1);
+    PathFeatures train = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
+        task.xTrain(), backend), 1.0);
+    PathFeatures test = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
+        task.xTest(), backend), 1.0);
+    System.out.printf(Locale.ROOT, "backend=%s  P=%d  N0=%d  paths=%d%n", backend.name(),
+        train.examples(), train.tokenDim(), train.paths());
+    for (int n : widths) {
+      Architecture arch = Architecture.uniform(List.of(2, 2), n, 1.0, 0.01, Readout.LAST);
+      FiniteNetwork net = new FiniteNetwork(arch, train, backend);
+      BlockedGibbsSampler gibbs = new BlockedGibbsSampler(net, task.yTrain(), test);
+      NormalSampler normals = NormalSampler.seeded(1);
+      NetworkWeights w = NetworkWeights.sampleFromPrior(arch, train.tokenDim(), normals);
+      for (int s = 0; s < 2; s++) gibbs.sweep(w, normals);
+      double[] times = new double[sweeps];
+      for (int s = 0; s < sweeps; s++) {
+        long t0 = System.nanoTime();
+        gibbs.sweep(w, normals);
+        times[s] = (System.nanoTime() - t0) * 1e-9;
+      }
+      Arrays.sort(times);
+      long t0 = System.nanoTime();
+      normals.next(w.dimension());
+      double draw = (System.nanoTime() - t0) * 1e-9;
+      System.out.printf(Locale.ROOT,
+          "N=%5d  weights=%9d  sweep median %.3f s  min %.3f s  (%d sweeps;"
+              + " normals alone %.3f s)%n",
+          n, w.dimension(), times[sweeps / 2], times[0], sweeps, draw);
+    }
+  }
+}

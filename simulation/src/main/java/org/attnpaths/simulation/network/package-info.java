@@ -1,0 +1,7 @@
+/**
+ * Finite networks of spec §2.3 built from the theory's own {@link
+ * org.attnpaths.theory.model.Architecture} and {@link org.attnpaths.theory.path.PathFeatures}:
+ * weights, the path-form forward pass (spec §3.2), the effective path weights and sampled order
+ * parameters (spec §5.1), and the posterior potential with its analytic gradient (spec §8).
+ */
+package org.attnpaths.simulation.network;

@@ -1,0 +1,52 @@
+package org.attnpaths.simulation.sampler;
+
+import org.attnpaths.simulation.network.FiniteNetwork;
+import org.attnpaths.simulation.network.NetworkWeights;
+
+/**
+ * Φ(θ) = (1/(2T)) Σ_μ (y_μ − f(X_μ; θ))² + Σ_blocks |w|²/(2σ²_block) (spec §8) for a {@link
+ * FiniteNetwork}, with θ in the flat layout of {@link NetworkWeights}. The gradient is
+ * analytic ({@link FiniteNetwork#potential}). Holds two weight workspaces: one instance per
+ * chain, not thread-safe.
+ */
+public final class PosteriorPotential implements Potential {
+  private final FiniteNetwork network;
+  private final double[] y;
+  private final NetworkWeights weights;
+  private final NetworkWeights gradient;
+  private final int dimension;
+
+  /** @param y training targets, length P; copied */
+  public PosteriorPotential(FiniteNetwork network, double[] y) {
+    if (y.length != network.features().examples()) {
+      throw new IllegalArgumentException("y: expected " + network.features().examples()
+          + " targets, got " + y.length);
+    }
+    this.network = network;
+    this.y = y.clone();
+    this.weights = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+    this.gradient = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+    this.dimension = weights.dimension();
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public double valueAndGradient(double[] theta, double[] gradOut) {
+    if (gradOut.length != dimension) {
+      throw new IllegalArgumentException("gradOut: expected " + dimension + " entries, got "
+          + gradOut.length);
+    }
+    weights.copyFrom(theta);
+    double value = network.potential(weights, y, gradient);
+    gradient.copyTo(gradOut);
+    return value;
+  }
+
+  public FiniteNetwork network() {
+    return network;
+  }
+}
