@@ -69,6 +69,15 @@ class RhatTest {
   }
 
   @Test
+  void inverseNormalCdfMatchesReferenceQuantiles() {
+    assertEquals(0.0, Rhat.inverseNormalCdf(0.5), 1e-15);
+    assertEquals(1.959963984540054, Rhat.inverseNormalCdf(0.975), 1e-13);
+    assertEquals(-1.959963984540054, Rhat.inverseNormalCdf(0.025), 1e-13);
+    // Hipparchus's erfcInv is accurate to ≈ 2e-9 relative this far out; ranks need far less.
+    assertEquals(-6.361340902404056, Rhat.inverseNormalCdf(1e-10), 1e-7);
+  }
+
+  @Test
   void constantDrawsGiveNaN() {
     assertTrue(Double.isNaN(Rhat.split(new double[][] {{1, 1, 1, 1}, {1, 1, 1, 1}})));
   }
