@@ -82,26 +82,41 @@ public final class Rhat {
     int m = chains.length;
     int n = chains[0].length;
     int total = m * n;
-    double[] values = new double[total];
-    Integer[] order = new Integer[total];
+    double[] sorted = new double[total];
+    for (int j = 0; j < m; j++) System.arraycopy(chains[j], 0, sorted, j * n, n);
+    Arrays.sort(sorted);
+    double[][] out = new double[m][n];
     for (int j = 0; j < m; j++) {
       for (int i = 0; i < n; i++) {
-        values[j * n + i] = chains[j][i];
-        order[j * n + i] = j * n + i;
+        double v = chains[j][i];
+        // ties v occupy sorted[lo..hi); their 1-based ranks lo+1..hi average to (lo+1+hi)/2
+        int lo = firstIndexNotBelow(sorted, v);
+        int hi = firstIndexAbove(sorted, v);
+        double rank = 0.5 * (lo + 1 + hi);
+        out[j][i] = inverseNormalCdf((rank - 0.375) / (total + 0.25));
       }
     }
-    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-    double[][] out = new double[m][n];
-    int start = 0;
-    while (start < total) {
-      int end = start + 1;
-      while (end < total && values[order[end]] == values[order[start]]) end++;
-      double rank = 0.5 * (start + 1 + end);   // average of the 1-based ranks start+1..end
-      double z = inverseNormalCdf((rank - 0.375) / (total + 0.25));
-      for (int k = start; k < end; k++) out[order[k] / n][order[k] % n] = z;
-      start = end;
-    }
     return out;
+  }
+
+  private static int firstIndexNotBelow(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  private static int firstIndexAbove(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 
   /**

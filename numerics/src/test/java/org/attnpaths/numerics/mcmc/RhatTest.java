@@ -78,6 +78,16 @@ class RhatTest {
   }
 
   @Test
+  void tiesGetTheirAverageRank() {
+    // pooled draws 1, 2, 2, 3 (S = 4): ranks 1, 2.5, 2.5, 4 → z = Φ⁻¹((r − 3/8)/(4 + 1/4))
+    double[][] z = Rhat.rankNormalScores(new double[][] {{2, 1}, {3, 2}});
+    assertEquals(Rhat.inverseNormalCdf((2.5 - 0.375) / 4.25), z[0][0], 1e-15);
+    assertEquals(z[0][0], z[1][1], 0.0);
+    assertEquals(Rhat.inverseNormalCdf((1 - 0.375) / 4.25), z[0][1], 1e-15);
+    assertEquals(-z[0][1], z[1][0], 1e-12);
+  }
+
+  @Test
   void constantDrawsGiveNaN() {
     assertTrue(Double.isNaN(Rhat.split(new double[][] {{1, 1, 1, 1}, {1, 1, 1, 1}})));
   }
