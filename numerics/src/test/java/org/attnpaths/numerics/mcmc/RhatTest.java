@@ -63,7 +63,9 @@ class RhatTest {
     SplittableRandom rng = new SplittableRandom(349);
     double[][] draws = new double[4][2000];
     for (double[] chain : draws) {
-      for (int i = 0; i < chain.length; i++) chain[i] = Math.tan(Math.PI * (rng.nextDouble() - 0.5));
+      for (int i = 0; i < chain.length; i++) {
+        chain[i] = Math.tan(Math.PI * (rng.nextDouble() - 0.5));
+      }
     }
     assertTrue(Rhat.rankNormalized(draws) < 1.01, "rank R-hat " + Rhat.rankNormalized(draws));
   }

@@ -56,7 +56,8 @@ public record HamiltonianMonteCarlo(double initialStepSize, int leapfrogSteps,
       throw new IllegalArgumentException("jitter: expected in [0, 1], got " + jitter);
     }
     if (maxLeapfrogSteps < 1) {
-      throw new IllegalArgumentException("maxLeapfrogSteps: expected >= 1, got " + maxLeapfrogSteps);
+      throw new IllegalArgumentException(
+          "maxLeapfrogSteps: expected >= 1, got " + maxLeapfrogSteps);
     }
     if (!(targetAcceptance > 0.0 && targetAcceptance < 1.0)) {
       throw new IllegalArgumentException(

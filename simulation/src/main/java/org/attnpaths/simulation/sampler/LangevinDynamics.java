@@ -46,7 +46,8 @@ public record LangevinDynamics(double stepSize, boolean metropolis, boolean adap
     }
     if (adaptStepSize && !metropolis) {
       throw new IllegalArgumentException(
-          "adaptStepSize: expected false for unadjusted Langevin (its bias depends on η), got true");
+          "adaptStepSize: expected false for unadjusted Langevin (its bias depends on η), "
+              + "got true");
     }
     if (!(targetAcceptance > 0.0 && targetAcceptance < 1.0)) {
       throw new IllegalArgumentException(

@@ -43,7 +43,8 @@ class ChainRunnerTest {
   void moreChainsKeepTheFirstChainsSamples() {
     // Streams are split in chain order, so chain c depends only on (seed, c).
     ChainSamples two = run(LangevinDynamics.metropolisAdjusted(0.1), RunSettings.of(2, 50, 20, 44));
-    ChainSamples four = run(LangevinDynamics.metropolisAdjusted(0.1), RunSettings.of(4, 50, 20, 44));
+    ChainSamples four =
+        run(LangevinDynamics.metropolisAdjusted(0.1), RunSettings.of(4, 50, 20, 44));
     assertArrayEquals(two.values()[1][19], four.values()[1][19], 0.0);
   }
 
@@ -66,7 +67,9 @@ class ChainRunnerTest {
     Sampler ula = LangevinDynamics.unadjusted(0.05);
     ChainSamples thin1 = run(ula, new RunSettings(1, 10, 30, 1, 46, 0));
     ChainSamples thin3 = run(ula, new RunSettings(1, 10, 10, 3, 46, 0));
-    for (int s = 0; s < 10; s++) assertArrayEquals(thin1.values()[0][3 * s + 2], thin3.values()[0][s], 0.0);
+    for (int s = 0; s < 10; s++) {
+      assertArrayEquals(thin1.values()[0][3 * s + 2], thin3.values()[0][s], 0.0);
+    }
   }
 
   @Test

@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Test target: Φ(θ) = ½(θ−μ)ᵀA(θ−μ), A = Σ⁻¹, so exp(−Φ) ∝ N(μ, Σ). Thread-safe only for
- * one caller at a time (workspace).
+ * Test target: Φ(θ) = ½(θ−μ)ᵀA(θ−μ), A = Σ⁻¹, so exp(−Φ) ∝ N(μ, Σ). Not thread-safe (one
+ * workspace): one instance per chain.
  */
 final class GaussianPotential implements Potential {
   final double[] mean;                 // μ, d
@@ -30,7 +30,9 @@ final class GaussianPotential implements Potential {
     int d = scales.length;
     double[][] cov = new double[d][d];
     for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) cov[i][j] = scales[i] * scales[j] * Math.pow(rho, Math.abs(i - j));
+      for (int j = 0; j < d; j++) {
+        cov[i][j] = scales[i] * scales[j] * Math.pow(rho, Math.abs(i - j));
+      }
     }
     return new GaussianPotential(mean, cov);
   }
