@@ -121,8 +121,8 @@ public final class Rhat {
 
   /**
    * Φ⁻¹(p) = −√2·erfc⁻¹(2p), by symmetry in the upper half so that both tails keep their relative
-   * precision. Closed form: Hipparchus's {@code NormalDistribution.inverseCumulativeProbability}
-   * finds a root numerically, which dominated the cost of the diagnostics.
+   * precision. Hipparchus's {@code Erf.erfcInv} is accurate to ≈ 2e-9 relative at p = 1e-10,
+   * far more than ranks need.
    */
   static double inverseNormalCdf(double p) {
     double root2 = Math.sqrt(2.0);
