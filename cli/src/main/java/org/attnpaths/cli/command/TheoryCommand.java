@@ -17,6 +17,7 @@ import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.ArchitectureOptions;
 import org.attnpaths.cli.option.GpSubsetSpec;
 import org.attnpaths.cli.option.MarkovOptions;
+import org.attnpaths.cli.option.ReportOptions;
 import org.attnpaths.cli.option.RunOptions;
 import org.attnpaths.cli.option.SaddleSolverOptions;
 import org.attnpaths.cli.option.TaskOptions;
@@ -28,6 +29,8 @@ import org.attnpaths.cli.output.TheoryCsv;
 import org.attnpaths.cli.output.TheoryJson;
 import org.attnpaths.cli.output.TheoryReport;
 import org.attnpaths.cli.output.TheoryTable;
+import org.attnpaths.cli.report.Report;
+import org.attnpaths.cli.report.ResultFile;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.theory.analysis.GpBaseline;
 import org.attnpaths.theory.analysis.TheorySweep;
@@ -61,7 +64,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
     footerHeading = "%nOutput:%n",
     footer = {"DIR/theory.json  every result and its provenance (schema attnpaths.theory/1)",
-        "DIR/theory.csv   one row per width"})
+        "DIR/theory.csv   one row per width",
+        "DIR/index.html   with --report: figures and tables (see 'attnpaths help report')"})
 public final class TheoryCommand implements Callable<Integer> {
 
   /** Result file names inside {@code --out}. */
@@ -100,6 +104,14 @@ public final class TheoryCommand implements Callable<Integer> {
           + "Repeatable; works with --task files too.")
   private List<String> gpSubsetSpecs = new ArrayList<>();
 
+  @Option(names = "--report", order = 190,
+      description = "Also write the HTML report (index.html, figures/, CSV tables) into --out, "
+          + "as 'attnpaths report DIR/theory.json' would.")
+  private boolean withReport;
+
+  @Mixin
+  private ReportOptions reportOptions;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -117,6 +129,7 @@ public final class TheoryCommand implements Callable<Integer> {
           + "[same_token, blank, ...] and layer 2 = [uniform, ...] only");
     }
     SolverOptions solverOptions = solver.solverOptions();
+    Report.Options figureOptions = withReport ? reportOptions.options() : null;
     if (!task.exportOnly()) run.checkOutputDirectory();
     Stopwatch clock = new Stopwatch();
     // Loading the native library (~0.25 s: extract, dlopen, OpenBLAS start-up) overlaps the task.
@@ -173,6 +186,12 @@ public final class TheoryCommand implements Callable<Integer> {
     AtomicFile.write(csv, o -> TheoryCsv.write(report, o));
     Path exported = task.export(t);
     clock.lap("write");
+    if (withReport) {
+      // Drawn from the file just written, so the report shows exactly what theory.json holds.
+      Report figures = Report.of(List.of(ResultFile.read(json)), figureOptions);
+      ReportCommand.write(figures, run.out(), figureOptions, run.quiet(), out, err);
+      clock.lap("report");
+    }
     if (VerbosityOption.isVerbose(spec.commandLine())) {
       err.println("attnpaths: timing: " + clock + " (JVM up " + Stopwatch.sinceJvmStart() + ")");
     }

@@ -1,0 +1,75 @@
+package org.attnpaths.cli.report;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+
+/**
+ * A drawn chart with its file name and size, rendered to PNG or SVG.
+ *
+ * @param name file stem, also the SVG id prefix (letters, digits, '-')
+ * @param caption one sentence for the report page
+ * @param chart the chart (rendering does not modify it)
+ * @param width width in CSS pixels (1/96 inch)
+ * @param height height in CSS pixels
+ */
+public record Figure(String name, String caption, JFreeChart chart, int width, int height) {
+
+  public Figure {
+    if (!name.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("name: expected letters, digits and '-', got '" + name + "'");
+    }
+  }
+
+  /**
+   * PNG at {@code dpi} dots per inch (96 = one pixel per CSS pixel).
+   *
+   * @return the encoded PNG
+   */
+  public byte[] png(int dpi) {
+    double scale = dpi / 96.0;
+    int w = (int) Math.round(width * scale);
+    int h = (int) Math.round(height * scale);
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
+          RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.scale(scale, scale);
+      chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The {@code <svg>} element (text kept as text; ids prefixed by {@link #name}). */
+  public String svg() {
+    SVGGraphics2D g = new SVGGraphics2D(width, height);
+    g.setDefsKeyPrefix(name + "-");
+    g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+    chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+    return g.getSVGElement(name);
+  }
+
+  /** A standalone SVG file. */
+  public String svgDocument() {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg() + "\n";
+  }
+}
