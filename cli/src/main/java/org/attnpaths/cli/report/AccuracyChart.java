@@ -70,7 +70,7 @@ public final class AccuracyChart {
     if (theory != null) {
       gpLines.addSeries(horizontal("GP limit, all paths (N → ∞)", theory.gpAccuracy(), xLo, xHi));
       for (TheoryResult.Subset sub : theory.subsets()) {
-        gpLines.addSeries(horizontal("GP limit, " + sub.name() + " paths", sub.accuracy(), xLo, xHi));
+        gpLines.addSeries(horizontal("GP limit, " + sub.name() + " paths only", sub.accuracy(), xLo, xHi));
       }
     }
 

@@ -22,13 +22,14 @@ public final class AlignmentChart {
   /** @param width the finite width whose {@code alignment.overlaps} are drawn */
   public static Figure of(String name, TheoryResult theory, TheoryResult.Width width) {
     XYSeriesCollection bars = new XYSeriesCollection();
-    bars.addSeries(series("GP limit (K_GP)", theory.gpOverlaps()));
+    bars.addSeries(series("GP limit (kernel K_GP)", theory.gpOverlaps()));
     bars.addSeries(series("N = " + width.width() + " (renormalised kernel K_U)", width.overlaps()));
     NumberAxis k = new NumberAxis("principal component k (by decreasing eigenvalue)");
     k.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     int count = Math.max(theory.gpOverlaps().length, width.overlaps().length);
     k.setRange(0.4, count + 0.6);
-    NumberAxis overlap = new NumberAxis("alignment |e_k · y| / √P");
+    NumberAxis overlap = new NumberAxis();
+    FigureStyle.label(overlap, "alignment |e_{k} · y| / √P");
     overlap.setLowerBound(0);
     overlap.setAutoRangeIncludesZero(true);
     ClusteredXYBarRenderer r = new ClusteredXYBarRenderer();

@@ -23,6 +23,13 @@ import org.jfree.svg.SVGHints;
  */
 public record Figure(String name, String caption, JFreeChart chart, int width, int height) {
 
+  static {
+    // JFreeChart's default draws rotated text (the vertical axis labels) through a TextLayout,
+    // which JFreeSVG can only write as glyph outlines; Java 17 rotates drawString correctly, so
+    // plain drawString keeps those labels as searchable <text> in the SVG.
+    org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
   public Figure {
     if (!name.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("name: expected letters, digits and '-', got '" + name + "'");

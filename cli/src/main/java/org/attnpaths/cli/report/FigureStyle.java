@@ -75,6 +75,45 @@ public final class FigureStyle {
     return chart;
   }
 
+  /**
+   * An axis label with sub- and superscripts written as {@code _{…}} and {@code ^{…}}, e.g.
+   * {@code "U^{ππ′}"} (drawn as real superscripts in PNG and SVG, not as TeX).
+   */
+  static java.text.AttributedString markup(String text, Font font) {
+    StringBuilder plain = new StringBuilder();
+    java.util.List<int[]> spans = new java.util.ArrayList<>(); // {start, end, +1 sup / -1 sub}
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int close = text.indexOf('}', i);
+      if ((c == '^' || c == '_') && i + 1 < text.length() && text.charAt(i + 1) == '{'
+          && close > i) {
+        int start = plain.length();
+        plain.append(text, i + 2, close);
+        spans.add(new int[] {start, plain.length(), c == '^' ? 1 : -1});
+        i = close;
+      } else {
+        plain.append(c);
+      }
+    }
+    java.text.AttributedString a = new java.text.AttributedString(plain.toString());
+    a.addAttributes(font.getAttributes(), 0, plain.length());
+    for (int[] s : spans) {
+      if (s[1] > s[0]) {
+        a.addAttribute(java.awt.font.TextAttribute.SUPERSCRIPT, s[2] > 0
+            ? java.awt.font.TextAttribute.SUPERSCRIPT_SUPER
+            : java.awt.font.TextAttribute.SUPERSCRIPT_SUB, s[0], s[1]);
+      }
+    }
+    return a;
+  }
+
+  /** Sets {@code axis}'s label from {@link #markup} (plain text kept as the label too). */
+  static void label(org.jfree.chart.axis.Axis axis, String text) {
+    axis.setLabel(text.replaceAll("[_^]\\{([^}]*)}", "$1"));
+    axis.setLabelFont(LABEL);
+    axis.setAttributedLabel(markup(text, LABEL));
+  }
+
   static void axisFonts(org.jfree.chart.axis.Axis axis) {
     if (axis == null) return;
     axis.setLabelFont(LABEL);

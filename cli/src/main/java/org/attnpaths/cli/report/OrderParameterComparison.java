@@ -28,7 +28,7 @@ public final class OrderParameterComparison {
     plot.setGap(24);
     plot.add(left);
     plot.add(right);
-    JFreeChart chart = new JFreeChart("U^{ππ′} at N = " + width + ": theory and sampled network",
+    JFreeChart chart = new JFreeChart("Order parameter U₁ at N = " + width + ": theory and sampled network",
         FigureStyle.TITLE, plot, false);
     chart.addSubtitle(OrderParameterHeatMap.colourBar(scale));
     FigureStyle.apply(chart);

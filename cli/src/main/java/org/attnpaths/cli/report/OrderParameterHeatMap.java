@@ -38,7 +38,7 @@ public final class OrderParameterHeatMap {
     chart.addSubtitle(colourBar(scale));
     FigureStyle.apply(chart);
     int side = 120 + 70 * Math.min(u.length, 10);
-    return new Figure(name, "Order parameter U₁ (entries U^{ππ′}) in the paper's path order; "
+    return new Figure(name, "Order parameter U₁ (entries U^ππ′ for paths π, π′) in the paper's path order; "
         + "colour scale symmetric about 0.", chart, side + 120, side + 40);
   }
 
@@ -77,7 +77,7 @@ public final class OrderParameterHeatMap {
     if (n <= MAX_ANNOTATED_PATHS) {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          XYTextAnnotation t = new XYTextAnnotation(Report.number(u[i][j]), j, i);
+          XYTextAnnotation t = new XYTextAnnotation(Report.number(u[i][j], 3), j, i);
           t.setFont(FigureStyle.CELL);
           t.setPaint(scale.dark(u[i][j]) ? Color.WHITE : Color.BLACK);
           plot.addAnnotation(t);
@@ -89,9 +89,10 @@ public final class OrderParameterHeatMap {
 
   /** Vertical colour bar on the right, labelled U^{ππ′}. */
   static PaintScaleLegend colourBar(DivergingPaintScale scale) {
-    NumberAxis axis = new NumberAxis("U^{ππ′}");
+    NumberAxis axis = new NumberAxis();
     axis.setRange(scale.getLowerBound(), scale.getUpperBound());
     FigureStyle.axisFonts(axis);
+    FigureStyle.label(axis, "U^{ππ′}");
     PaintScaleLegend bar = new PaintScaleLegend(scale, axis);
     bar.setPosition(RectangleEdge.RIGHT);
     bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);

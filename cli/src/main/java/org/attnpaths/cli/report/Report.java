@@ -89,7 +89,7 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
       TheoryResult.Width w = t.widths().stream().filter(x -> x.width() == n).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("--heatmap-widths: width " + n
               + " is not in " + t.file().path() + " (widths " + widthsOf(t) + ")"));
-      figures.add(OrderParameterHeatMap.of(prefix + "u1-n" + n, "U^{ππ′} at N = " + n
+      figures.add(OrderParameterHeatMap.of(prefix + "u1-n" + n, "Order parameter U₁ at N = " + n
           + " (theory, α = " + number(w.alpha()) + ")", w.u1(), order));
     }
     for (SimulationResult s : sims) {
@@ -127,7 +127,7 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
           : (int) Math.round(s.widths().get(0).alpha() * s.widths().get(0).width());
       figures.add(AccuracyChart.of(prefix + "accuracy", null, List.of(s), p));
       for (SimulationResult.Width w : s.widths()) {
-        figures.add(OrderParameterHeatMap.of(prefix + "u1-n" + w.width(), "U^{ππ′} at N = "
+        figures.add(OrderParameterHeatMap.of(prefix + "u1-n" + w.width(), "Order parameter U₁ at N = "
             + w.width() + " (sampled, " + s.sampler() + ")", w.u1(), order));
       }
     }
@@ -193,9 +193,14 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
 
   /** Four significant digits, "–" for NaN (display only; CSV keeps full precision). */
   public static String number(double v) {
+    return number(v, 4);
+  }
+
+  /** {@code digits} significant digits, "–" for NaN. */
+  public static String number(double v, int digits) {
     if (Double.isNaN(v)) return "–";
     if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
-    String s = String.format(Locale.ROOT, "%.4g", v);
+    String s = String.format(Locale.ROOT, "%." + digits + "g", v);
     if (s.contains("e")) return s;
     if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
     return s;
