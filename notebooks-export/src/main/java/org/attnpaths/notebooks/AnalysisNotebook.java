@@ -169,7 +169,7 @@ public final class AnalysisNotebook {
 
   private static String accuracyCell() {
     return """
-        fig, ax = plt.subplots(figsize=(6.4, 4.2))
+        fig, ax = plt.subplots(figsize=(7.6, 4.2))
         ax.plot(width, data["accuracy"], "o-", color="C0", label="theory")
         ax.axhline(float(data["gp_accuracy"]), color="C1", ls="--", label="GP")
         for i, name in enumerate(gp_subset_names):
@@ -181,7 +181,8 @@ public final class AnalysisNotebook {
             sec = ax.secondary_xaxis("top", functions=(lambda n: P / np.maximum(n, 1e-12),
                                                        lambda a: P / np.maximum(a, 1e-12)))
             sec.set_xlabel(r"$\\alpha = P/N$")
-        ax.legend(loc="best", fontsize="small")
+        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize="small")
+        fig.tight_layout()
         plt.show()
         """;
   }
