@@ -49,13 +49,9 @@ public final class EjmlBackend implements LinearAlgebraBackend {
 
   @Override
   public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
-    int n = transA ? a.numCols : a.numRows;
-    int k = transA ? a.numRows : a.numCols;
-    if (c.numRows != n || c.numCols != n) {
-      throw new IllegalArgumentException("syrk: expected c " + n + "×" + n + ", got " + c.numRows
-          + "×" + c.numCols);
-    }
-    if (c.data == a.data) throw new IllegalArgumentException("syrk: c must not alias a");
+    SyrkShape shape = SyrkShape.of(a, transA, c);
+    int n = shape.n();
+    int k = shape.k();
     DMatrixRMaj product = new DMatrixRMaj(n, n);
     boolean concurrent = (long) n * n * k / 2 > CONCURRENT_WORK;
     // EJML's inner/outer products compute one triangle and mirror it.

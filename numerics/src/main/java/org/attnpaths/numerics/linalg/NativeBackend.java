@@ -108,13 +108,9 @@ public final class NativeBackend implements LinearAlgebraBackend {
 
   @Override
   public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
-    int n = transA ? a.numCols : a.numRows;
-    int k = transA ? a.numRows : a.numCols;
-    if (c.numRows != n || c.numCols != n) {
-      throw new IllegalArgumentException("syrk: expected c " + n + "×" + n + ", got " + c.numRows
-          + "×" + c.numCols);
-    }
-    if (c.data == a.data) throw new IllegalArgumentException("syrk: c must not alias a");
+    SyrkShape shape = SyrkShape.of(a, transA, c);
+    int n = shape.n();
+    int k = shape.k();
     if (n == 0) return;
     if (k == 0) {
       if (beta == 0.0) Arrays.fill(c.data, 0, n * n, 0.0);

@@ -1,23 +1,27 @@
 package org.attnpaths.simulation.sampler;
 
 /**
- * A differentiable potential Φ(θ) on a flat parameter vector, the negative log-density (up to a
- * constant) that gradient-based samplers (HMC, Langevin) explore. For the Gibbs posterior of a
- * finite network see {@link PosteriorPotential}, whose θ layout is that of {@code
- * network.NetworkWeights}: V^0 (N_1×N0), then V^{(1,0)}, …, V^{(1,H_1−1)}, …, V^{(L,H_L−1)}
- * (each N_{ℓ+1}×N_ℓ), then a (N_a); every matrix row-major.
+ * A potential Φ(θ) on ℝ^d whose Gibbs density exp(−Φ(θ)) the samplers draw from. Any temperature
+ * is already inside Φ: for the network of spec §8 ({@link PosteriorPotential}),
+ * Φ(Θ) = (1/(2T)) Σ_μ (y_μ − f(X_μ;Θ))² + Σ_blocks |block|²/(2σ²_block), with the θ layout of
+ * {@code network.NetworkWeights}: V^0 (N_1×N0), then V^{(1,0)}, …, V^{(1,H_1−1)}, …,
+ * V^{(L,H_L−1)} (each N_{ℓ+1}×N_ℓ), then a (N_a); every matrix row-major.
  *
- * <p>Implementations hold workspaces and are not thread-safe: one instance per chain.
+ * <p>An instance may keep workspace and need not be thread-safe: {@link ChainRunner} asks for one
+ * instance per chain.
  */
 public interface Potential {
 
-  /** Length of θ. */
+  /** d, the length of θ. */
   int dimension();
 
   /**
-   * @param theta length {@link #dimension()}, not modified
-   * @param gradOut length {@link #dimension()}, overwritten with ∂Φ/∂θ
-   * @return Φ(θ)
+   * Evaluates the potential and its gradient at one point.
+   *
+   * @param theta θ, length d; not modified
+   * @param gradOut length d; overwritten with ∇Φ(θ)
+   * @return Φ(θ); +∞ or NaN where the density is zero or the evaluation failed (a sampler treats
+   *     that as a divergence)
    */
   double valueAndGradient(double[] theta, double[] gradOut);
 }

@@ -1,0 +1,58 @@
+package org.attnpaths.simulation.sampler;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Test target: Φ(θ) = ½(θ−μ)ᵀA(θ−μ), A = Σ⁻¹, so exp(−Φ) ∝ N(μ, Σ). Not thread-safe (one
+ * workspace): one instance per chain.
+ */
+final class GaussianPotential implements Potential {
+  final double[] mean;                 // μ, d
+  final double[][] covariance;         // Σ, d×d
+  final double[][] precision;          // A, d×d
+  private final double[] centred;
+
+  GaussianPotential(double[] mean, double[][] covariance) {
+    int d = mean.length;
+    this.mean = mean.clone();
+    this.covariance = new double[d][];
+    for (int i = 0; i < d; i++) this.covariance[i] = covariance[i].clone();
+    DMatrixRMaj a = new DMatrixRMaj(covariance);
+    if (!CommonOps_DDRM.invert(a)) throw new IllegalArgumentException("covariance not invertible");
+    precision = new double[d][d];
+    for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) precision[i][j] = a.get(i, j);
+    centred = new double[d];
+  }
+
+  /** Σ_ij = D_i D_j ρ^|i−j|: AR(1) correlations ρ with scales D. */
+  static GaussianPotential ar1(double[] mean, double[] scales, double rho) {
+    int d = scales.length;
+    double[][] cov = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        cov[i][j] = scales[i] * scales[j] * Math.pow(rho, Math.abs(i - j));
+      }
+    }
+    return new GaussianPotential(mean, cov);
+  }
+
+  @Override
+  public int dimension() {
+    return mean.length;
+  }
+
+  @Override
+  public double valueAndGradient(double[] theta, double[] gradOut) {
+    int d = mean.length;
+    for (int i = 0; i < d; i++) centred[i] = theta[i] - mean[i];
+    double phi = 0.0;
+    for (int i = 0; i < d; i++) {
+      double g = 0.0;
+      for (int j = 0; j < d; j++) g += precision[i][j] * centred[j];
+      gradOut[i] = g;
+      phi += 0.5 * centred[i] * g;
+    }
+    return phi;
+  }
+}
