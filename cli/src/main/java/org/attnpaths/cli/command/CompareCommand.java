@@ -85,7 +85,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     // 1. Validate everything before computing or writing anything.
     task.validate(markov);
-    sampler.check();
     SolverOptions solverOptions = solver.solverOptions();
     List<Integer> widths = architecture.widths();
     run.checkOutputDirectory();

@@ -90,7 +90,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
     // 1. Validate everything before computing or writing anything.
     task.validate(markov);
-    sampler.check();
     List<Integer> widths = architecture.widths();
     run.checkOutputDirectory();
     LinearAlgebraBackend backend = run.backend();

@@ -8,8 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * How the finite-network posterior is sampled (issue 3 §2, spec §8): sampler, chains, burn-in,
- * retained samples and threads. Every value is checked while parsing; {@link #check} rejects
- * samplers that are not available in this build.
+ * retained samples and threads. Every value is checked while parsing.
  */
 public final class SamplerOptions {
 
@@ -80,18 +79,6 @@ public final class SamplerOptions {
   void setThreads(int k) {
     if (k < 1) throw bad("--threads: expected an integer >= 1, got " + k);
     threads = k;
-  }
-
-  /**
-   * Rejects samplers this build cannot run yet (before anything is computed).
-   *
-   * @throws ParameterException naming {@code --sampler}
-   */
-  public void check() {
-    if (method != Method.GIBBS) {
-      throw bad("--sampler " + method.label() + ": not available yet in this build (only gibbs "
-          + "is); use --sampler gibbs");
-    }
   }
 
   public Method method() {

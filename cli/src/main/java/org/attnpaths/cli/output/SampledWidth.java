@@ -2,6 +2,7 @@ package org.attnpaths.cli.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.attnpaths.simulation.sampler.ChainStatistics;
 import org.attnpaths.simulation.sampler.PosteriorSample;
 import org.attnpaths.simulation.sampler.SampledChains;
 import org.attnpaths.theory.action.OrderParameters;
@@ -40,9 +41,12 @@ public record SampledWidth(int width, long seed, String sampler, int burnIn,
    * @param accuracy accuracy of this chain's own mean predictor
    * @param scalarOrderParameter this chain's mean U_a
    * @param pathDiagonal this chain's mean diag(U_1)
+   * @param meanAcceptance mean Metropolis acceptance after burn-in (1 for exact Gibbs draws)
+   * @param stepSize adapted step size (NaN for Gibbs)
+   * @param divergences divergent transitions after burn-in (0 for Gibbs)
    */
   public record Chain(int samples, double accuracy, double scalarOrderParameter,
-      double[] pathDiagonal) {
+      double[] pathDiagonal, double meanAcceptance, double stepSize, long divergences) {
     public Chain {
       pathDiagonal = pathDiagonal.clone();
     }
@@ -64,9 +68,12 @@ public record SampledWidth(int width, long seed, String sampler, int burnIn,
    * Summarises sampled chains.
    *
    * @param yTest test labels (±1), length Q; not modified
+   * @param statistics per-chain transition statistics of a gradient-based sampler, or null for
+   *     exact Gibbs
    */
   public static SampledWidth of(int width, long seed, String sampler, int burnIn,
-      SampledChains sampled, double[] yTest, ChainDiagnostics diagnostics, double wallSeconds) {
+      SampledChains sampled, double[] yTest, List<ChainStatistics> statistics,
+      ChainDiagnostics diagnostics, double wallSeconds) {
     List<PosteriorSample> all = sampled.all();
     double[] mean = sampled.meanTestOutputs();
     int q = mean.length;
@@ -81,11 +88,15 @@ public record SampledWidth(int width, long seed, String sampler, int burnIn,
     PredictorStatistics test = Predictor.statistics(mean, variance, yTest);
 
     List<Chain> chains = new ArrayList<>();
-    for (List<PosteriorSample> c : sampled.chains()) {
+    for (int k = 0; k < sampled.chains().size(); k++) {
+      List<PosteriorSample> c = sampled.chains().get(k);
       SampledChains one = new SampledChains(List.of(c));
       double acc = Predictor.statistics(one.meanTestOutputs(), new double[q], yTest).accuracy();
       OrderParameters u = one.meanOrderParameters();
-      chains.add(new Chain(c.size(), acc, u.scalar(), u.pathDiagonal()));
+      ChainStatistics st = statistics == null ? null : statistics.get(k);
+      chains.add(new Chain(c.size(), acc, u.scalar(), u.pathDiagonal(),
+          st == null ? 1.0 : st.meanAcceptance(), st == null ? Double.NaN : st.stepSize(),
+          st == null ? 0 : st.divergences()));
     }
     double se = Double.NaN;
     if (chains.size() > 1) {

@@ -113,6 +113,11 @@ public final class SimulateJson {
       blocks.number(ch.scalarOrderParameter());
       g.writeFieldName("pathDiagonal");
       blocks.numbers(ch.pathDiagonal());
+      g.writeFieldName("meanAcceptance");
+      blocks.number(ch.meanAcceptance());
+      g.writeFieldName("stepSize");
+      blocks.number(ch.stepSize());
+      g.writeNumberField("divergences", ch.divergences());
       g.writeEndObject();
     }
     g.writeEndArray();
