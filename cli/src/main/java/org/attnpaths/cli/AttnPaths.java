@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.attnpaths.cli.command.CompareCommand;
 import org.attnpaths.cli.command.SimulateCommand;
 import org.attnpaths.cli.command.TheoryCommand;
+import org.attnpaths.cli.command.ValidateCommand;
 import org.attnpaths.cli.option.VerbosityOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
             + "attention paths, their renormalised kernel and the order parameters that weigh them "
             + "(Tiberi, Mignacco, Irie, Sompolinsky, NeurIPS 2024)."},
     subcommands = {TheoryCommand.class, SimulateCommand.class, CompareCommand.class,
+        ValidateCommand.class,
         HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},

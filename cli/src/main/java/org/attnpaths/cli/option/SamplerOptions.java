@@ -30,8 +30,10 @@ public final class SamplerOptions {
   private CommandSpec mixee;
 
   private Method method = Method.GIBBS;
-  private int samples = 100;
-  private int burnIn = 100;
+  private Integer samples;
+  private Integer burnIn;
+  private int defaultSamples = 100;
+  private int defaultBurnIn = 100;
   private int chains = 4;
   private Integer threads;
 
@@ -48,17 +50,17 @@ public final class SamplerOptions {
     }
   }
 
-  @Option(names = "--samples", paramLabel = "S", order = 510, defaultValue = "100",
+  @Option(names = "--samples", paramLabel = "S", order = 510,
       description = "Retained samples per chain (one per Gibbs sweep or sampler step). "
-          + "Default: ${DEFAULT-VALUE}.")
+          + "Default: 100 (validate: 400).")
   void setSamples(int s) {
     if (s < 1) throw bad("--samples: expected an integer >= 1, got " + s);
     samples = s;
   }
 
-  @Option(names = "--burn-in", paramLabel = "B", order = 520, defaultValue = "100",
-      description = "Sweeps (steps) discarded at the start of each chain. "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--burn-in", paramLabel = "B", order = 520,
+      description = "Sweeps (steps) discarded at the start of each chain (HMC and Langevin adapt "
+          + "their step size during them). Default: 100 (validate: 200).")
   void setBurnIn(int b) {
     if (b < 0) throw bad("--burn-in: expected an integer >= 0, got " + b);
     burnIn = b;
@@ -85,12 +87,18 @@ public final class SamplerOptions {
     return method;
   }
 
+  /** Sets the values used when {@code --samples} or {@code --burn-in} is not given. */
+  public void defaults(int samples, int burnIn) {
+    defaultSamples = samples;
+    defaultBurnIn = burnIn;
+  }
+
   public int samples() {
-    return samples;
+    return samples != null ? samples : defaultSamples;
   }
 
   public int burnIn() {
-    return burnIn;
+    return burnIn != null ? burnIn : defaultBurnIn;
   }
 
   public int chains() {
