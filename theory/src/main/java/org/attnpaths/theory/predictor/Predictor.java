@@ -4,7 +4,7 @@ import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.theory.kernel.KernelNotPositiveDefiniteException;
 import org.attnpaths.theory.path.PathFeatures;
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.special.Erf;
+import org.attnpaths.numerics.special.StandardNormal;
 
 /**
  * The predictor of spec §5.4: GP regression with the renormalised kernel K_{U_1},
@@ -114,7 +114,7 @@ public final class Predictor {
       if (m != 0.0 && Math.signum(m) == Math.signum(y[j])) correct++;
       double vj = Math.max(variance[j], 0.0);
       double margin = y[j] * m;
-      gibbs += vj > 0.0 ? 0.5 * Erf.erfc(-margin / Math.sqrt(2.0 * vj))
+      gibbs += vj > 0.0 ? 0.5 * StandardNormal.erfc(-margin / Math.sqrt(2.0 * vj))
           : (margin > 0 ? 1.0 : margin == 0 ? 0.5 : 0.0);
       bias += (m - y[j]) * (m - y[j]);
       var += variance[j];

@@ -1,0 +1,2 @@
+/** Special functions needed by the predictor statistics (the normal distribution function). */
+package org.attnpaths.numerics.special;
