@@ -52,6 +52,7 @@ final class ChartImages {
     XYSeriesCollection data = new XYSeriesCollection(theory);
     LogAxis x = new LogAxis("N");
     x.setSmallestValue(1);
+    x.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
     NumberAxis y = new NumberAxis("test accuracy");
     y.setAutoRangeIncludesZero(false);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
@@ -66,8 +67,8 @@ final class ChartImages {
     dashed(plot, "GP", r.gp().accuracy(), GP);
     lo = Math.min(lo, r.gp().accuracy());
     hi = Math.max(hi, r.gp().accuracy());
-    Color[] others = {new Color(0x2c, 0xa0, 0x2c), new Color(0x94, 0x67, 0xbd),
-        new Color(0x8c, 0x56, 0x4b)};
+    Color[] others = {new Color(0x2c, 0xa0, 0x2c), new Color(0xd6, 0x27, 0x28),
+        new Color(0x94, 0x67, 0xbd)}; // matplotlib's C2, C3, C4, as in the notebook's cell
     List<TheoryResult.Subset> subsets = r.gpSubsets();
     for (int i = 0; i < subsets.size(); i++) {
       TheoryResult.Subset s = subsets.get(i);
