@@ -1,8 +1,13 @@
 package org.attnpaths.cli;
 
 import java.util.concurrent.Callable;
+import org.attnpaths.cli.command.CompareCommand;
+import org.attnpaths.cli.command.ExportNotebookCommand;
+import org.attnpaths.cli.command.ExportNpzCommand;
 import org.attnpaths.cli.command.ReportCommand;
+import org.attnpaths.cli.command.SimulateCommand;
 import org.attnpaths.cli.command.TheoryCommand;
+import org.attnpaths.cli.command.ValidateCommand;
 import org.attnpaths.cli.option.VerbosityOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +23,9 @@ import picocli.CommandLine.Spec;
         "Statistical-mechanics theory of Bayesian learning in deep multi-head attention networks: "
             + "attention paths, their renormalised kernel and the order parameters that weigh them "
             + "(Tiberi, Mignacco, Irie, Sompolinsky, NeurIPS 2024)."},
-    subcommands = {TheoryCommand.class, ReportCommand.class, HelpCommand.class},
+    subcommands = {TheoryCommand.class, SimulateCommand.class, CompareCommand.class,
+        ValidateCommand.class, ReportCommand.class, ExportNotebookCommand.class,
+        ExportNpzCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
     footerHeading = "%n", footer = "Run 'attnpaths help theory' for the theory command's options.")

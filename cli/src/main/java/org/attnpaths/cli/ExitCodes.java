@@ -14,7 +14,9 @@ import picocli.CommandLine.ParameterException;
  *       task file, an unusable output path, a kernel that is not positive definite at the
  *       requested temperature ({@code KernelNotPositiveDefiniteException} is an
  *       {@link IllegalArgumentException});</li>
- *   <li>{@value #INTERNAL_ERROR}: anything else, i.e. a bug.</li>
+ *   <li>{@value #INTERNAL_ERROR}: anything else, i.e. a bug;</li>
+ *   <li>{@value #VALIDATION_FAILED}: {@code attnpaths validate} ran, and theory and simulation
+ *       disagree beyond the bounds (returned by the command, not mapped from an exception).</li>
  * </ul>
  */
 public final class ExitCodes implements IExitCodeExceptionMapper {
@@ -22,6 +24,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final int OK = 0;
   public static final int INTERNAL_ERROR = 1;
   public static final int BAD_INPUT = 2;
+  /** {@code attnpaths validate}: the run worked but theory and simulation disagree. */
+  public static final int VALIDATION_FAILED = 3;
 
   // The "Exit codes:" lines of --help (annotation constants, so one string per code).
   public static final String HELP_OK = "0:success";
@@ -30,6 +34,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final String HELP_BAD_INPUT = "2:bad input: invalid option or value, unreadable or "
       + "malformed task file, unusable output path, kernel not positive definite at the requested "
       + "temperature; no result file is written";
+  public static final String HELP_VALIDATION_FAILED = "3:validation failed: at least one width "
+      + "is outside the bounds (the result files are written)";
 
   @Override
   public int getExitCode(Throwable t) {

@@ -219,13 +219,23 @@ public final class TheoryCommand implements Callable<Integer> {
       SolverOptions solverOptions, String kernelRepresentation, boolean withSubsets,
       Instant started, GpBaseline gp,
       List<GpBaseline> subsetBaselines, List<WidthResult> results) {
+    return report(spec, t, base, architecture.widths(), run, backend, solverOptions,
+        solver.kernels().name().toLowerCase(Locale.ROOT), kernelRepresentation, withSubsets,
+        started, gp, subsetBaselines, results);
+  }
+
+  /** The theory report of a run (shared with {@code compare} and {@code validate}). */
+  static TheoryReport report(CommandSpec spec, Task t, Architecture base, List<Integer> widths,
+      RunOptions run, LinearAlgebraBackend backend, SolverOptions solverOptions,
+      String kernelsRequested, String kernelRepresentation, boolean withSubsets,
+      Instant started, GpBaseline gp, List<GpBaseline> subsetBaselines,
+      List<WidthResult> results) {
     BuildInfo build = BuildInfo.current();
     RunConfig config = new RunConfig(t.name(), t.source(), t.xTrain().count(), t.xTest().count(),
-        t.xTrain().tokens(), t.xTrain().dim(), base, architecture.widths(), run.seed(),
+        t.xTrain().tokens(), t.xTrain().dim(), base, widths, run.seed(),
         run.backendChoice().name().toLowerCase(Locale.ROOT), backend.name(),
-        backend.description(), solverOptions,
-        solver.kernels().name().toLowerCase(Locale.ROOT), kernelRepresentation, withSubsets,
-        build.version(), commandLine());
+        backend.description(), solverOptions, kernelsRequested, kernelRepresentation,
+        withSubsets, build.version(), SimulateCommand.commandLine(spec));
     return new TheoryReport(config, Provenance.capture(build, started, backend.name()),
         t.pathNames(), gp, subsetBaselines, results);
   }
@@ -249,11 +259,5 @@ public final class TheoryCommand implements Callable<Integer> {
         a.temperature(), a.variances(), a.readout().label(),
         s.method().name().toLowerCase(Locale.ROOT), s.tolerance(), backend.name());
     out.flush();
-  }
-
-  private List<String> commandLine() {
-    List<String> args = new ArrayList<>(List.of("attnpaths"));
-    args.addAll(spec.root().commandLine().getParseResult().originalArgs());
-    return args;
   }
 }

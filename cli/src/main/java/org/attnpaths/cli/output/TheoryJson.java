@@ -35,7 +35,8 @@ public final class TheoryJson {
 
   private final JsonGenerator g;
 
-  private TheoryJson(JsonGenerator g) {
+  /** A writer of the blocks shared with {@code simulate.json} (config, provenance, U). */
+  TheoryJson(JsonGenerator g) {
     this.g = g;
   }
 
@@ -80,6 +81,15 @@ public final class TheoryJson {
 
   private void config(RunConfig c) throws IOException {
     g.writeStartObject();
+    configFields(c);
+    g.writeEndObject();
+  }
+
+  /**
+   * The fields of the {@code config} object, without its braces; the solver, kernels and subsets
+   * fields only when {@code c.solver()} is not null (a theory run).
+   */
+  void configFields(RunConfig c) throws IOException {
     g.writeObjectFieldStart("task");
     g.writeStringField("name", c.taskName());
     g.writeFieldName("source");
@@ -110,6 +120,13 @@ public final class TheoryJson {
     g.writeStringField("description", c.backendDescription());
     g.writeEndObject();
     SolverOptions s = c.solver();
+    if (s != null) theoryFields(c, s);
+    g.writeStringField("version", c.version());
+    g.writeFieldName("commandLine");
+    strings(c.commandLine());
+  }
+
+  private void theoryFields(RunConfig c, SolverOptions s) throws IOException {
     g.writeObjectFieldStart("solver");
     g.writeStringField("method", s.method().name().toLowerCase(Locale.ROOT));
     g.writeFieldName("tolerance");
@@ -123,13 +140,9 @@ public final class TheoryJson {
     g.writeStringField("representation", c.kernelRepresentation());
     g.writeEndObject();
     g.writeBooleanField("subsets", c.subsets());
-    g.writeStringField("version", c.version());
-    g.writeFieldName("commandLine");
-    strings(c.commandLine());
-    g.writeEndObject();
   }
 
-  private void provenance(Provenance p) throws IOException {
+  void provenance(Provenance p) throws IOException {
     g.writeStartObject();
     g.writeStringField("version", p.version());
     g.writeStringField("gitCommit", p.gitCommit());
@@ -176,7 +189,7 @@ public final class TheoryJson {
   }
 
   /** U_L first, U_1 last (the reference code's order, spec §5.1). */
-  private void orderParameters(OrderParameters u) throws IOException {
+  void orderParameters(OrderParameters u) throws IOException {
     g.writeStartArray();
     for (int l = u.layerCount(); l >= 1; l--) {
       g.writeStartArray();
@@ -231,18 +244,18 @@ public final class TheoryJson {
     g.writeEndObject();
   }
 
-  private void number(double v) throws IOException {
+  void number(double v) throws IOException {
     if (Double.isFinite(v)) g.writeNumber(v);
     else g.writeNull();
   }
 
-  private void numbers(double[] values) throws IOException {
+  void numbers(double[] values) throws IOException {
     g.writeStartArray();
     for (double v : values) number(v);
     g.writeEndArray();
   }
 
-  private void strings(List<String> values) throws IOException {
+  void strings(List<String> values) throws IOException {
     g.writeStartArray();
     for (String s : values) g.writeString(s);
     g.writeEndArray();

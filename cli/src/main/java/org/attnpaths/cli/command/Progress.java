@@ -1,0 +1,81 @@
+package org.attnpaths.cli.command;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Progress of a long run on stderr (issue 3 §4): on a terminal ({@code System.console() != null})
+ * one status line rewritten every second; otherwise a plain line every {@value #PLAIN_SECONDS}
+ * s, so logs stay readable; nothing at all when quiet. Thread-safe.
+ */
+final class Progress implements AutoCloseable {
+
+  /** Interval of the plain lines when stderr is not a terminal. */
+  static final int PLAIN_SECONDS = 30;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final ScheduledExecutorService timer;
+  private final long started = System.nanoTime();
+  private String stage = "";
+  private long stageStarted = System.nanoTime();
+  private int lastLength;
+
+  private Progress(PrintWriter err, boolean terminal, boolean enabled) {
+    this.err = err;
+    this.terminal = terminal;
+    if (!enabled) {
+      timer = null;
+      return;
+    }
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "attnpaths-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    long period = terminal ? 1 : PLAIN_SECONDS;
+    timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
+  }
+
+  /** Progress on {@code err}: a status line on a terminal, plain lines otherwise, none if quiet. */
+  static Progress start(PrintWriter err, boolean quiet) {
+    return new Progress(err, System.console() != null, !quiet);
+  }
+
+  /** A progress that prints nothing. */
+  static Progress none() {
+    return new Progress(null, false, false);
+  }
+
+  /** Names what is being done now (e.g. {@code sampling N=100 (2/3)}). */
+  synchronized void stage(String text) {
+    stage = text;
+    stageStarted = System.nanoTime();
+  }
+
+  private synchronized void tick() {
+    long now = System.nanoTime();
+    String line = String.format(Locale.ROOT, "attnpaths: %s: %.0f s (total %.0f s)", stage,
+        (now - stageStarted) / 1e9, (now - started) / 1e9);
+    if (terminal) {
+      err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+      lastLength = line.length();
+    } else {
+      err.println(line);
+    }
+    err.flush();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (timer == null) return;
+    timer.shutdownNow();
+    if (terminal && lastLength > 0) {
+      err.print("\r" + " ".repeat(lastLength) + "\r");
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package org.attnpaths.cli.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.attnpaths.cli.option.SamplerOptions;
+import org.attnpaths.cli.output.ChainDiagnostics;
+import org.attnpaths.cli.output.SampledWidth;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.random.NormalSampler;
+import org.attnpaths.simulation.network.FiniteNetwork;
+import org.attnpaths.simulation.network.NetworkWeights;
+import org.attnpaths.simulation.sampler.BlockedGibbsSampler;
+import org.attnpaths.simulation.sampler.ChainRunner;
+import org.attnpaths.simulation.sampler.ChainSamples;
+import org.attnpaths.simulation.sampler.ChainStatistics;
+import org.attnpaths.simulation.sampler.HamiltonianMonteCarlo;
+import org.attnpaths.simulation.sampler.LangevinDynamics;
+import org.attnpaths.simulation.sampler.PosteriorPotential;
+import org.attnpaths.simulation.sampler.PosteriorSample;
+import org.attnpaths.simulation.sampler.RunSettings;
+import org.attnpaths.simulation.sampler.SampleFunctional;
+import org.attnpaths.simulation.sampler.SampledChains;
+import org.attnpaths.simulation.sampler.Sampler;
+import org.attnpaths.theory.action.OrderParameters;
+import org.attnpaths.theory.analysis.TheorySweep;
+import org.attnpaths.theory.model.Architecture;
+import org.attnpaths.theory.path.PathFeatures;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Samples the finite network of a {@link TheorySweep}'s task at each width, from the very same
+ * path features the theory uses (spec §3.2, §8), and summarises each width as a {@link
+ * SampledWidth}. Gibbs uses {@link BlockedGibbsSampler}; HMC and Langevin run through {@link
+ * ChainRunner} on the {@link PosteriorPotential}, every chain starting from a prior draw.
+ */
+final class Simulation {
+
+  /** Initial MALA step size; adapted during burn-in towards acceptance 0.574. */
+  static final double LANGEVIN_INITIAL_STEP = 1e-5;
+
+  private final TheorySweep sweep;
+  private final LinearAlgebraBackend backend;
+  private final SamplerOptions options;
+  private final long seed;
+  private final Progress progress;
+
+  Simulation(TheorySweep sweep, LinearAlgebraBackend backend, SamplerOptions options, long seed,
+      Progress progress) {
+    this.sweep = sweep;
+    this.backend = backend;
+    this.options = options;
+    this.seed = seed;
+    this.progress = progress;
+  }
+
+  /**
+   * The seed of a width's chains: a function of the run's seed and the width only, so a width
+   * gives the same samples whichever other widths are run with it.
+   */
+  static long widthSeed(long seed, int width) {
+    return new SplittableRandom(seed).split().nextLong() ^ (0x9E3779B97F4A7C15L * width);
+  }
+
+  /** Samples every width in order, handing each result to {@code onEach} as it is done. */
+  List<SampledWidth> run(List<Integer> widths, Consumer<SampledWidth> onEach) {
+    List<SampledWidth> out = new ArrayList<>();
+    for (int i = 0; i < widths.size(); i++) {
+      int n = widths.get(i);
+      progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d): %d chains x %d steps",
+          n, i + 1, widths.size(), options.chains(), options.burnIn() + options.samples()));
+      SampledWidth r = run(n);
+      out.add(r);
+      if (onEach != null) onEach.accept(r);
+    }
+    return out;
+  }
+
+  /** Samples one width. */
+  SampledWidth run(int width) {
+    Architecture arch = sweep.base().withWidth(width);
+    FiniteNetwork network = new FiniteNetwork(arch, sweep.trainFeatures(), backend);
+    double[] y = sweep.task().yTrain();
+    long s = widthSeed(seed, width);
+    long t0 = System.nanoTime();
+    SampledChains chains;
+    List<ChainStatistics> statistics = null;
+    if (options.method() == SamplerOptions.Method.GIBBS) {
+      chains = new BlockedGibbsSampler(network, y, sweep.testFeatures())
+          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads());
+    } else {
+      Sampler sampler = options.method() == SamplerOptions.Method.HMC
+          ? HamiltonianMonteCarlo.defaults()
+          : LangevinDynamics.metropolisAdjusted(LANGEVIN_INITIAL_STEP);
+      int tokenDim = network.tokenDim();
+      ChainSamples raw = ChainRunner.run(sampler, c -> new PosteriorPotential(network, y),
+          (c, rng) -> {
+            NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
+                new NormalSampler(rng));
+            double[] theta = new double[w0.dimension()];
+            w0.copyTo(theta);
+            return theta;
+          },
+          c -> new Recorder(network, sweep.testFeatures()),
+          new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
+              options.threads()));
+      chains = unpack(raw, sweep.testFeatures().examples(), arch);
+      statistics = raw.statistics();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return SampledWidth.of(width, s, options.method().label(), options.burnIn(), chains,
+        sweep.task().yTest(), statistics, ChainDiagnostics.of(chains), seconds);
+  }
+
+  /**
+   * Records f(x*) on the test inputs, then U_a, then U_1 … U_L row-major (a workspace per
+   * chain).
+   */
+  private static final class Recorder implements SampleFunctional {
+    private final FiniteNetwork network;
+    private final PathFeatures test;
+    private final NetworkWeights w;
+    private final int size;
+
+    Recorder(FiniteNetwork network, PathFeatures test) {
+      this.network = network;
+      this.test = test;
+      this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+      Architecture a = network.architecture();
+      int n = test.examples() + 1;
+      for (int l = 1; l <= a.layers(); l++) n += a.orderParameterSize(l) * a.orderParameterSize(l);
+      this.size = n;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public void evaluate(double[] theta, double[] out) {
+      w.copyFrom(theta);
+      double[] f = network.forward(w, test);
+      System.arraycopy(f, 0, out, 0, f.length);
+      OrderParameters u = network.orderParameters(w);
+      int k = f.length;
+      out[k++] = u.scalar();
+      for (int l = 1; l <= u.layerCount(); l++) {
+        DMatrixRMaj m = u.u(l);
+        System.arraycopy(m.data, 0, out, k, m.getNumElements());
+        k += m.getNumElements();
+      }
+    }
+  }
+
+  /** The recorded functionals back as posterior samples (layout of {@link Recorder}). */
+  private static SampledChains unpack(ChainSamples raw, int q, Architecture a) {
+    List<List<PosteriorSample>> chains = new ArrayList<>();
+    for (double[][] chain : raw.values()) {
+      List<PosteriorSample> samples = new ArrayList<>();
+      for (int s = 0; s < chain.length; s++) {
+        double[] v = chain[s];
+        double[] f = java.util.Arrays.copyOf(v, q);
+        int k = q + 1;
+        List<DMatrixRMaj> layers = new ArrayList<>();
+        for (int l = 1; l <= a.layers(); l++) {
+          int d = a.orderParameterSize(l);
+          DMatrixRMaj m = new DMatrixRMaj(d, d);
+          System.arraycopy(v, k, m.data, 0, d * d);
+          k += d * d;
+          layers.add(m);
+        }
+        samples.add(new PosteriorSample(s, f, new OrderParameters(v[q], layers)));
+      }
+      chains.add(samples);
+    }
+    return new SampledChains(chains);
+  }
+}
