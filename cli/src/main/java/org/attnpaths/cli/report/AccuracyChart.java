@@ -80,7 +80,12 @@ public final class AccuracyChart {
     n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     n.setNumberFormatOverride(new java.text.DecimalFormat("0"));
     n.setRange(xLo, xHi);
-    n.setTickUnit(new NumberTickUnit(1));
+    // One labelled tick per decade; half-decades too when the sweep spans less than two
+    // decades (otherwise a short sweep shows a single label). Unlabelled minor ticks in between.
+    double decade = Math.log10(xHi / xLo) < 2 ? 0.5 : 1;
+    n.setTickUnit(new NumberTickUnit(decade));
+    n.setMinorTickCount(decade < 1 ? 5 : 9);
+    n.setMinorTickMarksVisible(true);
     NumberAxis acc = new NumberAxis("test accuracy of the mean predictor");
     acc.setAutoRangeIncludesZero(false);
     acc.setAutoRangeStickyZero(false);
@@ -125,8 +130,10 @@ public final class AccuracyChart {
       alpha.setSmallestValue(1e-6);
       alpha.setInverted(true);
       alpha.setRange(trainSize / xHi, trainSize / xLo);
-      alpha.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
-      alpha.setTickUnit(new NumberTickUnit(1));
+      alpha.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
+      alpha.setTickUnit(new NumberTickUnit(decade));
+      alpha.setMinorTickCount(decade < 1 ? 5 : 9);
+      alpha.setMinorTickMarksVisible(true);
       plot.setDomainAxis(1, alpha);
       plot.setDomainAxisLocation(1, org.jfree.chart.axis.AxisLocation.TOP_OR_LEFT);
     }

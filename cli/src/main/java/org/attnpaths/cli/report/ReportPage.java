@@ -9,7 +9,7 @@ import java.util.List;
 final class ReportPage {
 
   private static final String CSS = """
-      body{font-family:'DejaVu Sans',sans-serif;margin:24px auto;max-width:1200px;color:#222}
+      body{font-family:'DejaVu Sans',sans-serif;margin:24px auto;padding:0 16px;max-width:1200px;color:#222}
       h1{font-size:24px}h2{font-size:19px;border-bottom:1px solid #ccc;padding-bottom:4px}
       figure{margin:16px 0;display:inline-block;vertical-align:top}
       figcaption{font-size:13px;color:#444;max-width:760px}
