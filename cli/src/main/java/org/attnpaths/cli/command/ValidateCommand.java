@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         "Check the theory against the sampled finite network on the built-in four-path Markov "
             + "task (P = 100, T = 0.01) at widths 50, 100 and 200: PASS when the accuracy of "
             + "the sampled mean predictor is within 3 points of the theory's and the sampled "
-            + "U_1 is within 15 % (relative Frobenius distance) of the theory's.",
+            + "U_1 is within 15 %% (relative Frobenius distance) of the theory's.",
         "",
         "Default sampling: 4 chains x (200 burn-in + 400 retained) Gibbs sweeps per width, a "
             + "few minutes with the native backend.", "", "Options:"},
