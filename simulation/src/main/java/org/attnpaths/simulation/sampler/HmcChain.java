@@ -1,63 +1,26 @@
 package org.attnpaths.simulation.sampler;
 
 import java.util.SplittableRandom;
-import org.attnpaths.numerics.random.NormalSampler;
 
 /**
  * The state of one {@link HamiltonianMonteCarlo} chain: position, cached gradient, diagonal
  * inverse mass, step size and adaptation. Transitions allocate nothing. Not thread-safe.
  */
-final class HmcChain implements MarkovChain {
+final class HmcChain extends GradientChain {
   private final HamiltonianMonteCarlo settings;
-  private final Potential potential;
-  private final SplittableRandom rng;
-  private final NormalSampler normals;
-  private final int warmUp;
-  private final int d;
-
-  private double[] theta;                       // current θ, d
-  private double[] grad;                        // ∇Φ(θ), d
-  private double phi;                           // Φ(θ)
-  private double[] proposal;                    // leapfrog end point, d
-  private double[] proposalGrad;                // ∇Φ there, d
   private final double[] momentum;              // p, d
   private final double[] inverseMass;           // diagonal of M⁻¹, d
-
-  private double stepSize;
   private final DualAveraging dualAveraging;
   private final WarmUpSchedule schedule;
   private final RunningVariance variance;
 
-  private long iteration;
-  private long warmUpDivergences;
-  private long divergences;
-  private double acceptanceSum;
-  private long gradientEvaluations;
-
   HmcChain(HamiltonianMonteCarlo settings, Potential potential, double[] initial,
       SplittableRandom rng, int warmUp) {
-    if (potential.dimension() != initial.length) {
-      throw new IllegalArgumentException("initial: expected length " + potential.dimension()
-          + " (potential dimension), got " + initial.length);
-    }
-    if (warmUp < 0) throw new IllegalArgumentException("warmUp: expected >= 0, got " + warmUp);
+    super(potential, initial, rng, warmUp);
     this.settings = settings;
-    this.potential = potential;
-    this.rng = rng;
-    this.normals = new NormalSampler(rng);
-    this.warmUp = warmUp;
-    this.d = initial.length;
-    theta = initial.clone();
-    grad = new double[d];
-    proposal = new double[d];
-    proposalGrad = new double[d];
     momentum = new double[d];
     inverseMass = new double[d];
     java.util.Arrays.fill(inverseMass, 1.0);
-    phi = evaluate(theta, grad);
-    if (!Double.isFinite(phi)) {
-      throw new IllegalArgumentException("initial: expected a finite potential, got Φ = " + phi);
-    }
     stepSize = Double.isNaN(settings.initialStepSize())
         ? reasonableStepSize(1.0) : settings.initialStepSize();
     dualAveraging = new DualAveraging(settings.targetAcceptance(), stepSize);
@@ -87,19 +50,11 @@ final class HmcChain implements MarkovChain {
     double deltaH = phiNew + kinetic() - h0;
     // NaN ΔH fails this test too
     if (!(deltaH <= settings.maxEnergyError())) {
-      if (iteration < warmUp) warmUpDivergences++; else divergences++;
+      recordDivergence();
       return 0.0;
     }
     double acceptance = deltaH <= 0.0 ? 1.0 : Math.exp(-deltaH);
-    if (rng.nextDouble() < acceptance) {
-      double[] t = theta;
-      theta = proposal;
-      proposal = t;
-      t = grad;
-      grad = proposalGrad;
-      proposalGrad = t;
-      phi = phiNew;
-    }
+    if (rng.nextDouble() < acceptance) acceptProposal(phiNew);
     return acceptance;
   }
 
@@ -170,28 +125,5 @@ final class HmcChain implements MarkovChain {
       eps = direction == 1 ? eps * 2.0 : eps * 0.5;
     }
     return eps;
-  }
-
-  private double evaluate(double[] x, double[] g) {
-    gradientEvaluations++;
-    return potential.valueAndGradient(x, g);
-  }
-
-  @Override
-  public double[] position() {
-    return theta;
-  }
-
-  @Override
-  public double potential() {
-    return phi;
-  }
-
-  @Override
-  public ChainStatistics statistics() {
-    long warm = Math.min(iteration, warmUp);
-    long after = iteration - warm;
-    return new ChainStatistics(warm, after, after == 0 ? Double.NaN : acceptanceSum / after,
-        stepSize, warmUpDivergences, divergences, gradientEvaluations);
   }
 }

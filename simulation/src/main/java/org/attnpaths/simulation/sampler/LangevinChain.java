@@ -1,54 +1,18 @@
 package org.attnpaths.simulation.sampler;
 
 import java.util.SplittableRandom;
-import org.attnpaths.numerics.random.NormalSampler;
 
 /**
  * The state of one {@link LangevinDynamics} chain. Transitions allocate nothing. Not thread-safe.
  */
-final class LangevinChain implements MarkovChain {
+final class LangevinChain extends GradientChain {
   private final LangevinDynamics settings;
-  private final Potential potential;
-  private final SplittableRandom rng;
-  private final NormalSampler normals;
-  private final int warmUp;
-  private final int d;
-
-  private double[] theta;                       // θ, d
-  private double[] grad;                        // ∇Φ(θ), d
-  private double phi;
-  private double[] proposal;                    // θ', d
-  private double[] proposalGrad;                // ∇Φ(θ'), d
-
-  private double stepSize;
   private final DualAveraging dualAveraging;
-  private long iteration;
-  private long warmUpDivergences;
-  private long divergences;
-  private double acceptanceSum;
-  private long gradientEvaluations;
 
   LangevinChain(LangevinDynamics settings, Potential potential, double[] initial,
       SplittableRandom rng, int warmUp) {
-    if (potential.dimension() != initial.length) {
-      throw new IllegalArgumentException("initial: expected length " + potential.dimension()
-          + " (potential dimension), got " + initial.length);
-    }
-    if (warmUp < 0) throw new IllegalArgumentException("warmUp: expected >= 0, got " + warmUp);
+    super(potential, initial, rng, warmUp);
     this.settings = settings;
-    this.potential = potential;
-    this.rng = rng;
-    this.normals = new NormalSampler(rng);
-    this.warmUp = warmUp;
-    this.d = initial.length;
-    theta = initial.clone();
-    grad = new double[d];
-    proposal = new double[d];
-    proposalGrad = new double[d];
-    phi = evaluate(theta, grad);
-    if (!Double.isFinite(phi)) {
-      throw new IllegalArgumentException("initial: expected a finite potential, got Φ = " + phi);
-    }
     stepSize = settings.stepSize();
     dualAveraging = new DualAveraging(settings.targetAcceptance(), stepSize);
   }
@@ -73,11 +37,11 @@ final class LangevinChain implements MarkovChain {
             + ": Φ = " + phiNew + " with η = " + eta
             + " (stable only for η < 2/λ_max of the Hessian of Φ)");
       }
-      if (warming) warmUpDivergences++; else divergences++;
+      recordDivergence();
       acceptance = 0.0;
     } else if (!settings.metropolis()) {
       acceptance = 1.0;
-      accept(phiNew);
+      acceptProposal(phiNew);
     } else {
       // log q(θ|θ') − log q(θ'|θ) = −|θ − θ' + η∇Φ(θ')|²/(4η) + 2η|ξ|²/(4η)
       double backward = 0.0;
@@ -88,7 +52,7 @@ final class LangevinChain implements MarkovChain {
       double logRatio = phi - phiNew - backward / (4.0 * eta) + 0.5 * forward;
       acceptance = logRatio >= 0.0 ? 1.0 : Math.exp(logRatio);    // NaN → 0 below
       if (!(acceptance >= 0.0)) acceptance = 0.0;
-      if (rng.nextDouble() < acceptance) accept(phiNew);
+      if (rng.nextDouble() < acceptance) acceptProposal(phiNew);
     }
     if (warming) {
       if (settings.adaptStepSize()) {
@@ -99,38 +63,5 @@ final class LangevinChain implements MarkovChain {
       acceptanceSum += acceptance;
     }
     iteration++;
-  }
-
-  private void accept(double phiNew) {
-    double[] t = theta;
-    theta = proposal;
-    proposal = t;
-    t = grad;
-    grad = proposalGrad;
-    proposalGrad = t;
-    phi = phiNew;
-  }
-
-  private double evaluate(double[] x, double[] g) {
-    gradientEvaluations++;
-    return potential.valueAndGradient(x, g);
-  }
-
-  @Override
-  public double[] position() {
-    return theta;
-  }
-
-  @Override
-  public double potential() {
-    return phi;
-  }
-
-  @Override
-  public ChainStatistics statistics() {
-    long warm = Math.min(iteration, warmUp);
-    long after = iteration - warm;
-    return new ChainStatistics(warm, after, after == 0 ? Double.NaN : acceptanceSum / after,
-        stepSize, warmUpDivergences, divergences, gradientEvaluations);
   }
 }
