@@ -40,7 +40,9 @@ public final class TheorySweep {
   private final AttentionMaps testMaps;
   private final PathFeatures train;
   private final PathFeatures test;
-  private final PathKernels kernels;
+  private final PathKernels.Representation representation;
+  /** Built on first use: a sweep used only for its path features (simulation) never pays for it. */
+  private PathKernels kernels;
 
   /**
    * @param base architecture whose heads must equal the task's head counts; its widths are
@@ -66,7 +68,7 @@ public final class TheorySweep {
     this.testMaps = AttentionMaps.of(task.attention(), base.readout(), task.xTest(), backend);
     this.train = PathFeatures.of(trainMaps, base.variance(0));
     this.test = PathFeatures.of(testMaps, base.variance(0));
-    this.kernels = PathKernels.of(train, backend, kernels);
+    this.representation = kernels;
   }
 
   public Task task() {
@@ -89,7 +91,12 @@ public final class TheorySweep {
 
   /** Which kernel representation was chosen ({@code precomputed} or {@code factorised}). */
   public String kernelRepresentation() {
-    return kernels.representation();
+    return kernels().representation();
+  }
+
+  private PathKernels kernels() {
+    if (kernels == null) kernels = PathKernels.of(train, backend, representation);
+    return kernels;
   }
 
   /** GP limit of the full network. */
@@ -127,7 +134,7 @@ public final class TheorySweep {
   /** Solves one width from a given start (the GP value when {@code start} is null). */
   public WidthResult solve(int width, List<DMatrixRMaj> start) {
     Architecture arch = base.withWidth(width);
-    Action action = new Action(arch, kernels, task.yTrain(), backend);
+    Action action = new Action(arch, kernels(), task.yTrain(), backend);
     List<DMatrixRMaj> from = start == null ? GpLimit.matrices(arch) : start;
     if (action.evaluate(from, null) == Double.POSITIVE_INFINITY) {
       throw new KernelNotPositiveDefiniteException("training kernel at the start point",
