@@ -34,35 +34,26 @@ public final class EnergyHessian {
     int p = features.examples();
     int n0 = features.tokenDim();
     DMatrixRMaj xi = features.matrix();
-    // Z_x stacked by path: (Π·P) × N0, block x = L⁻¹ Ξ_x
+    // Z = L⁻¹Ξ, P × (Π·N0): row μ holds Z_0(μ) … Z_{Π−1}(μ).
     DMatrixRMaj z = new DMatrixRMaj(p, paths * n0);
     System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
     backend.lowerSolve(factor, z);
-    DMatrixRMaj stacked = new DMatrixRMaj(paths * p, n0);
-    for (int x = 0; x < paths; x++) {
-      for (int mu = 0; mu < p; mu++) {
-        System.arraycopy(z.data, mu * paths * n0 + x * n0, stacked.data, (x * p + mu) * n0, n0);
-      }
-    }
     int pairs = paths * paths;
     // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd})
-    double[][] trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0) : tracesInSampleSpace(stacked, paths, p);
-    // w_{xy} = Z_x g_y  (P-vector); fit[(a,b),(c,d)] = w_{ba}·w_{cd}
+    double[][] trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0)
+        : tracesInSampleSpace(stackedByPath(z, paths, p, n0), paths, p);
+    // w_{xy}[μ] = Z_x(μ)·g_y with g = Ξᵀr: viewing Z as (P·Π) × N0 (row (μ,x)), all of them are one
+    // product with the N0 × Π matrix of the g_y; the result viewed as P × Π² (row μ, column (x,y))
+    // gives ww[(x,y),(x',y')] = w_{xy}·w_{x'y'} as one rank update. fit[(a,b),(c,d)] = ww[(b,a),(c,d)].
     double[] g = features.project(r);
-    DMatrixRMaj w = new DMatrixRMaj(pairs, p);
-    for (int x = 0; x < paths; x++) {
-      for (int y = 0; y < paths; y++) {
-        int row = (x * paths + y) * p;
-        for (int mu = 0; mu < p; mu++) {
-          double acc = 0.0;
-          int zr = (x * p + mu) * n0;
-          for (int i = 0; i < n0; i++) acc += stacked.data[zr + i] * g[y * n0 + i];
-          w.data[row + mu] = acc;
-        }
-      }
+    DMatrixRMaj gy = new DMatrixRMaj(n0, paths);
+    for (int y = 0; y < paths; y++) {
+      for (int i = 0; i < n0; i++) gy.data[i * paths + y] = g[y * n0 + i];
     }
+    DMatrixRMaj w = new DMatrixRMaj(p * paths, paths);
+    backend.gemm(1.0, DMatrixRMaj.wrap(p * paths, n0, z.data), false, gy, false, 0.0, w);
     DMatrixRMaj ww = new DMatrixRMaj(pairs, pairs);
-    backend.syrk(1.0, w, false, 0.0, ww);
+    backend.syrk(1.0, DMatrixRMaj.wrap(p, pairs, w.data), true, 0.0, ww);
 
     int n = paths * (paths + 1) / 2;
     DMatrixRMaj h = new DMatrixRMaj(n, n);
@@ -93,6 +84,17 @@ public final class EnergyHessian {
       }
     }
     return h;
+  }
+
+  /** Z regrouped by path, (Π·P) × N0 with block x = Z_x (for the sample-space traces). */
+  private static DMatrixRMaj stackedByPath(DMatrixRMaj z, int paths, int p, int n0) {
+    DMatrixRMaj stacked = new DMatrixRMaj(paths * p, n0);
+    for (int x = 0; x < paths; x++) {
+      for (int mu = 0; mu < p; mu++) {
+        System.arraycopy(z.data, mu * paths * n0 + x * n0, stacked.data, (x * p + mu) * n0, n0);
+      }
+    }
+    return stacked;
   }
 
   /** Tr(A C^{ab} A C^{cd}) = ⟨Q_{da}, Q_{cb}⟩ with Q = Zᵀ Z ((Π·N0)²). */

@@ -74,7 +74,20 @@ class ActionGradientTest {
   @MethodSource("networks")
   void hessianMatchesFiniteDifferencesOfGradient(List<Integer> heads, List<Integer> widths,
       List<Double> variances, Readout readout, double temperature) {
-    Task task = RandomNetworks.task(12, heads, 10, 5, 4, 7);
+    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 10, 7);
+  }
+
+  /** P &lt; N0: the energy Hessian's traces are taken in sample space instead of feature space. */
+  @ParameterizedTest
+  @MethodSource("networks")
+  void hessianMatchesFiniteDifferencesInSampleSpace(List<Integer> heads, List<Integer> widths,
+      List<Double> variances, Readout readout, double temperature) {
+    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 6, 9);
+  }
+
+  private static void hessianAgainstFiniteDifferences(List<Integer> heads, List<Integer> widths,
+      List<Double> variances, Readout readout, double temperature, int p, int n0) {
+    Task task = RandomNetworks.task(12, heads, p, 5, 4, n0);
     PathFeatures f = RandomNetworks.features(task, readout, variances.get(0));
     Architecture arch = new Architecture(heads, widths, variances, temperature, readout);
     PathKernels kernels = PathKernels.choose(f, EjmlBackend.INSTANCE);
