@@ -93,6 +93,39 @@ class SimulateEndToEndTest {
     }
   }
 
+  /** The gradient-based samplers run end to end and report their adaptation per chain. */
+  @ParameterizedTest
+  @ValueSource(strings = {"hmc", "langevin"})
+  void gradientSamplersWriteTheirDiagnostics(String method) throws IOException {
+    Path out = tmp.resolve(method);
+    CliRun r = run("simulate", out, "--sampler", method);
+    assertEquals(0, r.exitCode(), r::toString);
+    JsonNode root = new ObjectMapper().readTree(out.resolve("simulate.json").toFile());
+    assertEquals(method, root.at("/config/sampler/method").asText());
+    JsonNode chain = root.at("/results/0/diagnostics/perChain/0");
+    assertTrue(chain.at("/stepSize").isNumber() && chain.at("/stepSize").asDouble() > 0,
+        "adapted step size recorded: " + chain);
+    double acceptance = chain.at("/meanAcceptance").asDouble();
+    assertTrue(acceptance >= 0.0 && acceptance <= 1.0, "acceptance " + acceptance);
+    assertEquals(40, root.at("/results/0/test/mean").size());
+    assertTrue(root.at("/results/0/test/accuracy").isNumber());
+  }
+
+  /**
+   * The FAIL path of {@code validate}: with no burn-in and one sample per chain the sampled
+   * order parameter is far from the theory's (fixed seed, so this is deterministic), and the
+   * command says FAIL and exits 3 after writing both result files.
+   */
+  @Test
+  void validateReportsFailureWithExitCodeThree() throws IOException {
+    Path out = tmp.resolve("val");
+    CliRun r = CliRun.of("validate", "--out", out.toString(), "--samples", "1",
+        "--burn-in", "0", "--chains", "1", "--backend", "ejml");
+    assertEquals(3, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("FAIL"), r::toString);
+    assertTrue(Files.exists(out.resolve("theory.json")) && Files.exists(out.resolve("simulate.json")));
+  }
+
   @Test
   void sameSeedGivesTheSameFileContentWhateverTheThreads() throws IOException {
     CliRun a = run("simulate", tmp.resolve("a"), "--threads", "1");
