@@ -7,9 +7,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Progress of a long run on stderr (issue 3 §4): on a terminal ({@code System.console() != null})
- * one status line rewritten every second; otherwise a plain line every {@value #PLAIN_SECONDS}
- * s, so logs stay readable; nothing at all when quiet. Thread-safe.
+ * Progress of a long run on stderr (issue 3 §4, issue 4 §5): on a terminal
+ * ({@code System.console() != null}) one status line rewritten every second; otherwise a plain
+ * line every {@value #PLAIN_SECONDS} s, so logs stay readable; nothing at all when quiet. With a
+ * task count ({@link #tasks}) the line shows tasks done, their rate and the estimated time left.
+ * Runs shorter than the first tick print nothing. Thread-safe.
  */
 final class Progress implements AutoCloseable {
 
@@ -23,8 +25,16 @@ final class Progress implements AutoCloseable {
   private String stage = "";
   private long stageStarted = System.nanoTime();
   private int lastLength;
+  private String unit = "";
+  private int total;
+  private int done;
+  private long tasksStarted = System.nanoTime();
 
   private Progress(PrintWriter err, boolean terminal, boolean enabled) {
+    this(err, terminal, enabled, (terminal ? 1 : PLAIN_SECONDS) * 1000L);
+  }
+
+  private Progress(PrintWriter err, boolean terminal, boolean enabled, long periodMillis) {
     this.err = err;
     this.terminal = terminal;
     if (!enabled) {
@@ -36,13 +46,17 @@ final class Progress implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    long period = terminal ? 1 : PLAIN_SECONDS;
-    timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
+    timer.scheduleAtFixedRate(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Progress on {@code err}: a status line on a terminal, plain lines otherwise, none if quiet. */
   static Progress start(PrintWriter err, boolean quiet) {
     return new Progress(err, System.console() != null, !quiet);
+  }
+
+  /** Plain lines every {@code periodMillis} ms (tests). */
+  static Progress plain(PrintWriter err, long periodMillis) {
+    return new Progress(err, false, true, periodMillis);
   }
 
   /** A progress that prints nothing. */
@@ -56,10 +70,32 @@ final class Progress implements AutoCloseable {
     stageStarted = System.nanoTime();
   }
 
+  /** Starts counting {@code count} tasks (e.g. 7 widths); {@link #taskDone} after each. */
+  synchronized void tasks(int count, String what) {
+    total = count;
+    done = 0;
+    unit = what;
+    tasksStarted = System.nanoTime();
+  }
+
+  /** One counted task is finished. */
+  synchronized void taskDone() {
+    done++;
+  }
+
   private synchronized void tick() {
     long now = System.nanoTime();
     String line = String.format(Locale.ROOT, "attnpaths: %s: %.0f s (total %.0f s)", stage,
         (now - stageStarted) / 1e9, (now - started) / 1e9);
+    if (total > 0) {
+      double seconds = (now - tasksStarted) / 1e9;
+      String counts = String.format(Locale.ROOT, "; %d/%d %s", done, total, unit);
+      if (done > 0 && done < total) {
+        double rate = done / seconds;
+        counts += String.format(Locale.ROOT, ", %.2f/s, ETA %.0f s", rate, (total - done) / rate);
+      }
+      line += counts;
+    }
     if (terminal) {
       err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
       lastLength = line.length();

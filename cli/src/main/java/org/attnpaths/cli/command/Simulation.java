@@ -67,11 +67,13 @@ final class Simulation {
   /** Samples every width in order, handing each result to {@code onEach} as it is done. */
   List<SampledWidth> run(List<Integer> widths, Consumer<SampledWidth> onEach) {
     List<SampledWidth> out = new ArrayList<>();
+    progress.tasks(widths.size(), "widths sampled");
     for (int i = 0; i < widths.size(); i++) {
       int n = widths.get(i);
       progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d): %d chains x %d steps",
           n, i + 1, widths.size(), options.chains(), options.burnIn() + options.samples()));
       SampledWidth r = run(n);
+      progress.taskDone();
       out.add(r);
       if (onEach != null) onEach.accept(r);
     }

@@ -172,7 +172,15 @@ public final class TheoryCommand implements Callable<Integer> {
     PrintWriter tableOut = run.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
     TheoryTable table = new TheoryTable(tableOut, labels, t.xTrain().count(), gp.test().accuracy());
     table.header();
-    List<WidthResult> results = sweep.run(architecture.widths(), table::row);
+    List<WidthResult> results;
+    try (Progress progress = Progress.start(err, run.quiet())) {
+      progress.stage("saddle points");
+      progress.tasks(architecture.widths().size(), "widths solved");
+      results = sweep.run(architecture.widths(), r -> {
+        table.row(r);
+        progress.taskDone();
+      });
+    }
     clock.lap("widths");
     if (!chosen.isEmpty()) table.subsets(gp, subsetBaselines);
 
