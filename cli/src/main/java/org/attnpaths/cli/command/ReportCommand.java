@@ -74,7 +74,17 @@ public final class ReportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Writes {@code report} and says where (shared with {@code theory --report}). */
+  /**
+   * The report of one result file just written by a computing command ({@code theory --report},
+   * {@code simulate --report}), drawn from that file so that it shows exactly what it holds.
+   */
+  static void writeFor(Path resultFile, Path out, Report.Options options, boolean quiet,
+      PrintWriter stdout, PrintWriter stderr) throws java.io.IOException {
+    write(Report.of(List.of(ResultFile.read(resultFile)), options), out, options, quiet, stdout,
+        stderr);
+  }
+
+  /** Writes {@code report} and says where. */
   static void write(Report report, Path out, Report.Options options, boolean quiet,
       PrintWriter stdout, PrintWriter stderr) throws java.io.IOException {
     List<Path> written = report.write(out, options);

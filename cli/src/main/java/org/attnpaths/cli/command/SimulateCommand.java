@@ -11,7 +11,9 @@ import org.attnpaths.cli.BuildInfo;
 import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.ArchitectureOptions;
 import org.attnpaths.cli.option.MarkovOptions;
+import org.attnpaths.cli.option.ReportRequest;
 import org.attnpaths.cli.option.RunOptions;
+import org.attnpaths.cli.report.Report;
 import org.attnpaths.cli.option.SamplerOptions;
 import org.attnpaths.cli.option.TaskOptions;
 import org.attnpaths.cli.option.VerbosityOption;
@@ -80,6 +82,9 @@ public final class SimulateCommand implements Callable<Integer> {
   private RunOptions run;
 
   @Mixin
+  private ReportRequest reportRequest;
+
+  @Mixin
   private VerbosityOption verbosity;
 
   @Override
@@ -92,6 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
     task.validate(markov);
     List<Integer> widths = architecture.widths();
     run.checkOutputDirectory();
+    Report.Options figureOptions = reportRequest.validated();
     LinearAlgebraBackend backend = run.backend();
     Task t = task.load(markov, run.seed());
     Architecture base = architecture.architecture(t.attention().headCounts());
@@ -118,6 +124,9 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println();
       out.println("wrote " + json + ", " + csv);
       out.flush();
+    }
+    if (figureOptions != null) {
+      ReportCommand.writeFor(json, run.out(), figureOptions, run.quiet(), out, err);
     }
     warn(err, results);
     return ExitCodes.OK;

@@ -17,7 +17,7 @@ import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.ArchitectureOptions;
 import org.attnpaths.cli.option.GpSubsetSpec;
 import org.attnpaths.cli.option.MarkovOptions;
-import org.attnpaths.cli.option.ReportOptions;
+import org.attnpaths.cli.option.ReportRequest;
 import org.attnpaths.cli.option.RunOptions;
 import org.attnpaths.cli.option.SaddleSolverOptions;
 import org.attnpaths.cli.option.TaskOptions;
@@ -30,7 +30,6 @@ import org.attnpaths.cli.output.TheoryJson;
 import org.attnpaths.cli.output.TheoryReport;
 import org.attnpaths.cli.output.TheoryTable;
 import org.attnpaths.cli.report.Report;
-import org.attnpaths.cli.report.ResultFile;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.theory.analysis.GpBaseline;
 import org.attnpaths.theory.analysis.TheorySweep;
@@ -104,13 +103,8 @@ public final class TheoryCommand implements Callable<Integer> {
           + "Repeatable; works with --task files too.")
   private List<String> gpSubsetSpecs = new ArrayList<>();
 
-  @Option(names = "--report", order = 190,
-      description = "Also write the HTML report (index.html, figures/, CSV tables) into --out, "
-          + "as 'attnpaths report DIR/theory.json' would.")
-  private boolean withReport;
-
   @Mixin
-  private ReportOptions reportOptions;
+  private ReportRequest reportRequest;
 
   @Override
   public Integer call() throws Exception {
@@ -129,7 +123,7 @@ public final class TheoryCommand implements Callable<Integer> {
           + "[same_token, blank, ...] and layer 2 = [uniform, ...] only");
     }
     SolverOptions solverOptions = solver.solverOptions();
-    Report.Options figureOptions = withReport ? reportOptions.options() : null;
+    Report.Options figureOptions = reportRequest.validated();
     if (!task.exportOnly()) run.checkOutputDirectory();
     Stopwatch clock = new Stopwatch();
     // Loading the native library (~0.25 s: extract, dlopen, OpenBLAS start-up) overlaps the task.
@@ -194,10 +188,8 @@ public final class TheoryCommand implements Callable<Integer> {
     AtomicFile.write(csv, o -> TheoryCsv.write(report, o));
     Path exported = task.export(t);
     clock.lap("write");
-    if (withReport) {
-      // Drawn from the file just written, so the report shows exactly what theory.json holds.
-      Report figures = Report.of(List.of(ResultFile.read(json)), figureOptions);
-      ReportCommand.write(figures, run.out(), figureOptions, run.quiet(), out, err);
+    if (figureOptions != null) {
+      ReportCommand.writeFor(json, run.out(), figureOptions, run.quiet(), out, err);
       clock.lap("report");
     }
     if (VerbosityOption.isVerbose(spec.commandLine())) {

@@ -9,7 +9,10 @@ import org.attnpaths.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code attnpaths theory --report}: theory.json and the report land in the same --out. */
+/**
+ * {@code attnpaths theory --report} and {@code simulate --report}: the result file and its report
+ * land in the same --out.
+ */
 class TheoryReportFlagTest {
 
   @TempDir
@@ -36,6 +39,27 @@ class TheoryReportFlagTest {
     CliRun run = CliRun.of("theory", "--report", "--formats", "pdf", "--out", out.toString());
     assertEquals(2, run.exitCode(), run::toString);
     assertTrue(run.err().contains("--formats"), run::toString);
+    assertTrue(!Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void simulateWritesTheReportNextToItsResult() throws Exception {
+    Path out = dir.resolve("sim");
+    CliRun run = CliRun.of("simulate", "--train-size", "20", "--test-size", "40", "--widths",
+        "10", "--samples", "20", "--burn-in", "5", "--chains", "2", "--backend", "ejml",
+        "--report", "--formats", "svg", "--quiet", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(Files.exists(out.resolve("simulate.json")));
+    String html = Files.readString(out.resolve("index.html"));
+    SvgText.parse(html);
+    assertTrue(html.contains("simulate.json"), "the page names its input");
+  }
+
+  @Test
+  void simulateRejectsABadReportOptionBeforeSampling() {
+    Path out = dir.resolve("sim");
+    CliRun run = CliRun.of("simulate", "--report", "--dpi", "0", "--out", out.toString());
+    assertEquals(2, run.exitCode(), run::toString);
     assertTrue(!Files.exists(out), "nothing written");
   }
 }
