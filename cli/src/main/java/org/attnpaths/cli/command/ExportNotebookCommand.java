@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.attnpaths.cli.ExitCodes;
+import org.attnpaths.cli.option.QuietOption;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
 import org.attnpaths.notebooks.AnalysisNotebook;
@@ -45,6 +46,9 @@ public final class ExportNotebookCommand implements Callable<Integer> {
   @Mixin
   private VerbosityOption verbosity;
 
+  @Mixin
+  private QuietOption quietOption;
+
   @Parameters(arity = "1..*", paramLabel = "RESULT",
       description = "A theory.json result (schema attnpaths.theory/1).")
   private List<Path> results = new ArrayList<>();
@@ -77,7 +81,7 @@ public final class ExportNotebookCommand implements Callable<Integer> {
     java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
     NpzWriter.write(data, ResultArrays.of(r));
     AtomicFile.write(out, o -> o.write(notebook));
-    spec.commandLine().getOut().println("wrote " + out + ", " + data);
+    if (!quietOption.quiet()) spec.commandLine().getOut().println("wrote " + out + ", " + data);
     return ExitCodes.OK;
   }
 }

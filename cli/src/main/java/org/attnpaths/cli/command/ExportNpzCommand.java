@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.attnpaths.cli.ExitCodes;
+import org.attnpaths.cli.option.QuietOption;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
 import org.attnpaths.notebooks.ResultArrays;
@@ -46,6 +47,9 @@ public final class ExportNpzCommand implements Callable<Integer> {
   @Mixin
   private VerbosityOption verbosity;
 
+  @Mixin
+  private QuietOption quietOption;
+
   @Parameters(index = "0", paramLabel = "RESULT",
       description = "A theory.json result (schema attnpaths.theory/1).")
   private Path result;
@@ -72,7 +76,7 @@ public final class ExportNpzCommand implements Callable<Integer> {
     java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
     NpzWriter.write(out, arrays);
     AtomicFile.write(metaFile, o -> o.write(meta));
-    spec.commandLine().getOut().println("wrote " + out + ", " + metaFile);
+    if (!quietOption.quiet()) spec.commandLine().getOut().println("wrote " + out + ", " + metaFile);
     return ExitCodes.OK;
   }
 

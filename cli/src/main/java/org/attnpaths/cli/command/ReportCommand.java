@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.attnpaths.cli.ExitCodes;
+import org.attnpaths.cli.option.QuietOption;
 import org.attnpaths.cli.option.ReportOptions;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
@@ -51,8 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Directory for the report (created if needed). Default: ${DEFAULT-VALUE}/.")
   private Path out;
 
-  @Option(names = {"-q", "--quiet"}, order = 510, description = "Print nothing but errors.")
-  private boolean quiet;
+  @Mixin
+  private QuietOption quietOption;
 
   @Mixin
   private ReportOptions reportOptions;
@@ -69,7 +70,7 @@ public final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
     }
     List<ResultFile> files = Report.read(results);
-    write(Report.of(files, options), out, options, quiet, spec.commandLine().getOut(),
+    write(Report.of(files, options), out, options, quietOption.quiet(), spec.commandLine().getOut(),
         spec.commandLine().getErr());
     return ExitCodes.OK;
   }

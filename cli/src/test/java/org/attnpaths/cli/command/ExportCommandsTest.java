@@ -70,6 +70,18 @@ class ExportCommandsTest {
   }
 
   @Test
+  void quietExportsPrintNothing() throws IOException {
+    CliRun nb = CliRun.of("export-notebook", theory.toString(), "--out",
+        dir.resolve("q/analysis.ipynb").toString(), "--quiet");
+    assertEquals(0, nb.exitCode(), nb::toString);
+    assertEquals("", nb.out());
+    CliRun npz = CliRun.of("export-npz", theory.toString(), "--out",
+        dir.resolve("q/result.npz").toString(), "-q");
+    assertEquals(0, npz.exitCode(), npz::toString);
+    assertEquals("", npz.out());
+  }
+
+  @Test
   void missingResultIsBadInput() {
     assertBadInput("no such file", "export-notebook", dir.resolve("nope.json").toString(),
         "--out", dir.resolve("a.ipynb").toString());

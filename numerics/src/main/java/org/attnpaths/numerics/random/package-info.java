@@ -1,6 +1,6 @@
 /**
  * Seeded random streams built on {@link java.util.SplittableRandom}: standard normal draws by the
- * Marsaglia polar method ({@link org.attnpaths.numerics.random.NormalSampler}). Generators take a
+ * ziggurat method ({@link org.attnpaths.numerics.random.NormalSampler}). Generators take a
  * stream from the caller and never create unseeded ones, so every result is reproducible from its
  * seed.
  */

@@ -22,7 +22,7 @@ import org.attnpaths.theory.task.Task;
  * one further {@code split()} of its layer's stream, in head order (see {@link MarkovHeads}); each
  * example takes one further {@code split()} of its data set's stream, in example order, so
  * examples are generated in parallel with the same result ({@link MarkovChainSampler#sample}). Normal draws use the
- * Marsaglia polar method ({@link org.attnpaths.numerics.random.NormalSampler}). Hence the same seed
+ * ziggurat method ({@link org.attnpaths.numerics.random.NormalSampler}). Hence the same seed
  * gives bit-identical tasks, and the training set does not change when the test size or the heads
  * change. The reference's torch seeds (train 27, test 59, heads 127/147/217/247) cannot be
  * reproduced in Java (spec §13.12).
@@ -57,7 +57,7 @@ public final class MarkovTask {
     source.put("kind", "markov");
     source.put("seed", seed);
     source.put("rng", "SplittableRandom(seed).split() -> train, test, layer-1 heads, layer-2 heads;"
-        + " one further split per example (in order) and per blank head; Marsaglia polar normals");
+        + " one further split per example (in order) and per blank head; ziggurat normals (NormalSampler)");
     source.putAll(config.toMap());
     return new Task(name(config), train.x(), train.y(), test.x(), test.y(), attention,
         pathNames(config), source);
