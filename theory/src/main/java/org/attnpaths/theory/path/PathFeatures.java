@@ -20,6 +20,7 @@ public final class PathFeatures {
   private final double[] omega;
   private final int tokens;
   private final int tokenDim;
+  private double[] selfGrams;
 
   private PathFeatures(PathIndex index, DMatrixRMaj xi, double[] omega, int tokens, int tokenDim) {
     this.index = index;
@@ -188,6 +189,33 @@ public final class PathFeatures {
       for (int i = 0; i < stride; i++) g[i] += w * xi.data[row + i];
     }
     return g;
+  }
+
+  /**
+   * Ξ_a(X_μ)·Ξ_b(X_μ) for every example and path pair, μ-major: entry μ·Π² + a·Π + b. Computed once
+   * (O(count·Π²·N0)) and kept, so that K_U(x, x) = Σ_ab U_ab Ξ_a(x)·Ξ_b(x) costs O(Π²) per example
+   * at every width (spec §5.4). Shared array: do not modify.
+   */
+  public synchronized double[] selfGrams() {
+    if (selfGrams == null) {
+      int paths = paths();
+      int n0 = tokenDim;
+      int stride = paths * n0;
+      double[] g = new double[xi.numRows * paths * paths];
+      IntStream.range(0, xi.numRows).parallel().forEach(mu -> {
+        int row = mu * stride;
+        for (int a = 0; a < paths; a++) {
+          for (int b = a; b < paths; b++) {
+            double acc = 0.0;
+            for (int i = 0; i < n0; i++) acc += xi.data[row + a * n0 + i] * xi.data[row + b * n0 + i];
+            g[mu * paths * paths + a * paths + b] = acc;
+            g[mu * paths * paths + b * paths + a] = acc;
+          }
+        }
+      });
+      selfGrams = g;
+    }
+    return selfGrams;
   }
 
   /** Path attention vector ω^π_s(X_μ) (spec §3.2). */

@@ -77,16 +77,15 @@ public final class Predictor {
     return statistics(mean, variance, yTest);
   }
 
-  /** K**(x*, x*) = Σ_ab U_ab Ξ_a(x*)·Ξ_b(x*) for every test input. */
+  /** K**(x*, x*) = Σ_ab U_ab Ξ_a(x*)·Ξ_b(x*) for every test input, from the cached path Grams. */
   static double[] diagonal(DMatrixRMaj u1, PathFeatures test) {
-    DMatrixRMaj xi = test.matrix();
-    DMatrixRMaj r = new DMatrixRMaj(xi.numRows, xi.numCols);
-    PathFeatures.applyOrderParameter(u1, xi, r);
-    double[] d = new double[xi.numRows];
-    for (int j = 0; j < xi.numRows; j++) {
+    int paths = test.paths();
+    int pp = paths * paths;
+    double[] grams = test.selfGrams();
+    double[] d = new double[test.examples()];
+    for (int j = 0; j < d.length; j++) {
       double acc = 0.0;
-      int row = j * xi.numCols;
-      for (int i = 0; i < xi.numCols; i++) acc += r.data[row + i] * xi.data[row + i];
+      for (int k = 0; k < pp; k++) acc += u1.data[k] * grams[j * pp + k];
       d[j] = acc;
     }
     return d;
