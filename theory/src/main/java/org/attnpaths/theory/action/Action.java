@@ -81,12 +81,25 @@ public final class Action {
    * @throws IllegalStateException if u is outside the positive-definite cone
    */
   public DMatrixRMaj hessian(List<DMatrixRMaj> u) {
+    return hessian(u, true);
+  }
+
+  /**
+   * A cheap positive-semidefinite stand-in for {@link #hessian}: the exact entropy part and the
+   * fit part of the energy Hessian, without its trace term (see {@link EnergyHessian}). Used only
+   * to start quasi-Newton iterations; never for the certificate.
+   */
+  public DMatrixRMaj startingHessian(List<DMatrixRMaj> u) {
+    return hessian(u, false);
+  }
+
+  private DMatrixRMaj hessian(List<DMatrixRMaj> u, boolean exact) {
     if (energy.evaluate(u.get(0), null) == Double.POSITIVE_INFINITY) {
       throw new IllegalStateException("Hessian requested outside the positive-definite cone");
     }
     int n = packing.length();
     DMatrixRMaj h = new DMatrixRMaj(n, n);
-    DMatrixRMaj he = energyHessian.evaluate(energy.factor(), energy.r());
+    DMatrixRMaj he = energyHessian.evaluate(energy.factor(), energy.r(), exact);
     int m = he.numRows; // U_1 block comes first in the packing
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < m; j++) h.set(i, j, he.get(i, j));

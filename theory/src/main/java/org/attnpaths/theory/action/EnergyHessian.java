@@ -30,6 +30,14 @@ public final class EnergyHessian {
    * @return the Π(Π+1)/2 square Hessian in packed order (row-major upper triangle)
    */
   public DMatrixRMaj evaluate(DMatrixRMaj factor, double[] r) {
+    return evaluate(factor, r, true);
+  }
+
+  /**
+   * @param withTrace false drops the −Tr(A E_p A E_q) term and keeps the positive-semidefinite
+   *     2 rᵀE_pAE_q r part: a cheap (no Q = ZᵀZ, no block Gram) starting matrix for quasi-Newton
+   */
+  public DMatrixRMaj evaluate(DMatrixRMaj factor, double[] r, boolean withTrace) {
     int paths = features.paths();
     int p = features.examples();
     int n0 = features.tokenDim();
@@ -40,7 +48,8 @@ public final class EnergyHessian {
     backend.lowerSolve(factor, z);
     int pairs = paths * paths;
     // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd})
-    double[][] trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0)
+    double[][] trace = !withTrace ? new double[pairs][pairs]
+        : n0 <= p ? tracesInFeatureSpace(z, paths, n0)
         : tracesInSampleSpace(stackedByPath(z, paths, p, n0), paths, p);
     // w_{xy}[μ] = Z_x(μ)·g_y with g = Ξᵀr: viewing Z as (P·Π) × N0 (row (μ,x)), all of them are one
     // product with the N0 × Π matrix of the g_y; the result viewed as P × Π² (row μ, column (x,y))

@@ -11,12 +11,14 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Damped (quasi-)Newton on the packed symmetric parameters (issue 2 §4). Each step solves
- * (B + λI) δ = −g, where B starts as the exact Hessian of S/N_max and is then carried forward by
- * BFGS updates; the exact Hessian is recomputed when a line search fails or when BFGS stalls
- * (the gradient has not halved over {@value #STALL} iterations). On the image-scale problem
- * BFGS from the exact start Hessian reaches max|grad| ≈ 1e-4 quickly, then zig-zags; one fresh
- * exact Hessian there finishes in two or three steps. (An exact Hessian costs O(Π²N0²P + Π⁴N0²), about ten action
- * evaluations at the image scale, so recomputing it every step would dominate.) λ grows until
+ * (B + λI) δ = −g, where B starts as a cheap stand-in for the Hessian of S/N_max (the exact
+ * entropy Hessian plus the positive-semidefinite fit part of the energy Hessian, {@link
+ * Action#startingHessian}) and is then carried forward by BFGS updates; the exact Hessian replaces
+ * it when a line search fails or when BFGS stalls (the gradient has not halved over {@value
+ * #STALL} iterations). On the image-scale problem BFGS reaches max|grad| ≈ 1e-4 quickly, then
+ * zig-zags; one exact Hessian there finishes in two or three steps, and a second one certifies
+ * the solution. (An exact Hessian costs O(Π²N0²P + Π⁴N0²), about ten action evaluations at the
+ * image scale, so recomputing it every step would dominate.) λ grows until
  * B + λI is positive definite and the step decreases S, and shrinks after full steps
  * (Levenberg–Marquardt control). A trial point outside the positive-definite cone (a failed
  * Cholesky of some U_ℓ or of K + T·I) has S = +∞ and is rejected by backtracking, so iterates
@@ -71,7 +73,15 @@ final class NewtonSolver implements SaddlePointSolver {
         break;
       }
       iterations++;
-      if (h == null || (!exact && recent[STALL] > 0.5 * recent[0])) {
+      if (h == null) {
+        // Start from the cheap stand-in (exact entropy part + the fit part of the energy):
+        // the same iteration count as an exact start on the Markov and image-scale problems, at
+        // the cost of one evaluation instead of one exact Hessian.
+        h = action.startingHessian(u);
+        CommonOps_DDRM.scale(1.0 / nMax, h);
+        exact = false;
+        lambda = 0.0;
+      } else if (!exact && recent[STALL] > 0.5 * recent[0]) {
         h = exactHessian(action, u, nMax);
         exact = true;
         java.util.Arrays.fill(recent, Double.POSITIVE_INFINITY);
