@@ -1,6 +1,5 @@
 package org.attnpaths.theory.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -103,21 +102,10 @@ public record Architecture(List<Integer> heads, List<Integer> widths, List<Doubl
     return variances.get(layer);
   }
 
-  /** Number of trainable weights N_1·N0 + Σ_ℓ H_ℓ·N_{ℓ+1}·N_ℓ + N_a (spec §8). */
-  public long parameterCount(int tokenDim) {
-    long n = (long) width(1) * tokenDim;
-    for (int l = 1; l <= layers(); l++) n += (long) heads(l) * width(l + 1) * width(l);
-    return n + width(layers() + 1);
-  }
-
   /** Same network with every width N_1..N_L, N_a set to {@code width}. */
   public Architecture withWidth(int width) {
     return new Architecture(heads, Collections.nCopies(widths.size(), width), variances,
         temperature, readout);
-  }
-
-  public Architecture withTemperature(double t) {
-    return new Architecture(heads, widths, variances, t, readout);
   }
 
   /** Same network with other head counts (e.g. a head removed); widths and variances kept. */
@@ -129,8 +117,4 @@ public record Architecture(List<Integer> heads, List<Integer> widths, List<Doubl
     return new Architecture(newHeads, widths, variances, temperature, readout);
   }
 
-  /** Widths list as a mutable copy, for serialisation. */
-  public List<Integer> widthList() {
-    return new ArrayList<>(widths);
-  }
 }

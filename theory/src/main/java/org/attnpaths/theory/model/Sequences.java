@@ -22,11 +22,4 @@ public record Sequences(int count, int tokens, int dim, double[] data) {
   public int offset(int mu) {
     return mu * tokens * dim;
   }
-
-  /** The first {@code n} sequences. */
-  public Sequences head(int n) {
-    double[] d = new double[n * tokens * dim];
-    System.arraycopy(data, 0, d, 0, d.length);
-    return new Sequences(n, tokens, dim, d);
-  }
 }
