@@ -9,9 +9,12 @@ import org.attnpaths.theory.action.GpLimit;
 import org.attnpaths.theory.action.OrderParameters;
 import org.attnpaths.theory.kernel.KernelNotPositiveDefiniteException;
 import org.attnpaths.theory.kernel.PathKernels;
+import org.attnpaths.theory.kernel.PrecomputedPathKernels;
+import org.attnpaths.theory.kernel.RestrictedPathKernels;
 import org.attnpaths.theory.model.Architecture;
 import org.attnpaths.theory.path.AttentionMaps;
 import org.attnpaths.theory.path.PathFeatures;
+import org.attnpaths.theory.path.PathIndex;
 import org.attnpaths.theory.predictor.KernelAlignment;
 import org.attnpaths.theory.predictor.KernelAlignments;
 import org.attnpaths.theory.predictor.Predictor;
@@ -112,12 +115,69 @@ public final class TheorySweep {
 
   /** GP limit of the sub-network keeping the listed 0-based heads per layer (spec §9.1). */
   public GpBaseline gpSubset(String name, List<List<Integer>> keepHeads) {
+    HeadSubset sub = headSubset(keepHeads);
+    return baseline(name, keepHeads, sub.base(), sub.train(), sub.test());
+  }
+
+  /**
+   * The sub-network keeping the listed 0-based heads of every layer, ascending (spec §9.1 path
+   * subsets, issue 5 head pruning): its path features come from the attention maps computed once
+   * for the full network.
+   */
+  public HeadSubset headSubset(List<List<Integer>> keepHeads) {
     List<Integer> counts = new ArrayList<>();
     for (List<Integer> l : keepHeads) counts.add(l.size());
     Architecture sub = base.withHeads(counts);
     PathFeatures subTrain = PathFeatures.of(trainMaps, keepHeads, base.variance(0));
     PathFeatures subTest = PathFeatures.of(testMaps, keepHeads, base.variance(0));
-    return baseline(name, keepHeads, sub, subTrain, subTest);
+    return new HeadSubset(keepHeads, subsetPaths(keepHeads), sub, subTrain, subTest);
+  }
+
+  /** Full-network indices of the paths through the kept heads, ascending. */
+  private int[] subsetPaths(List<List<Integer>> keepHeads) {
+    PathIndex full = train.index();
+    int[] out = new int[full.count()];
+    int n = 0;
+    for (int p = 0; p < full.count(); p++) {
+      boolean kept = true;
+      for (int l = 1; l <= keepHeads.size() && kept; l++) {
+        kept = keepHeads.get(l - 1).contains(full.head(p, l));
+      }
+      if (kept) out[n++] = p;
+    }
+    int[] paths = java.util.Arrays.copyOf(out, n);
+    for (int l = 0; l < keepHeads.size(); l++) {
+      for (int i = 1; i < keepHeads.get(l).size(); i++) {
+        if (keepHeads.get(l).get(i) <= keepHeads.get(l).get(i - 1)) {
+          throw new IllegalArgumentException("head subset: layer " + (l + 1)
+              + " expected ascending head indices, got " + keepHeads.get(l));
+        }
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The sub-network's path kernels: a view of the full network's precomputed blocks (nothing
+   * recomputed, {@link RestrictedPathKernels}), or new factorised kernels of its own features
+   * when the full network's are factorised (those hold only Ξ, which the subset already has).
+   */
+  public PathKernels subsetKernels(HeadSubset subset) {
+    PathKernels full = kernels();
+    if (full instanceof PrecomputedPathKernels) {
+      return new RestrictedPathKernels(full, subset.paths(), subset.train());
+    }
+    return PathKernels.of(subset.train(), backend, PathKernels.Representation.FACTORISED);
+  }
+
+  /** The backend every solve and predictor of this sweep uses. */
+  public LinearAlgebraBackend backend() {
+    return backend;
+  }
+
+  /** The saddle-point solver options. */
+  public SolverOptions solverOptions() {
+    return options;
   }
 
   private GpBaseline baseline(String name, List<List<Integer>> heads, Architecture arch,

@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  * A − r rᵀ for the gradient (spec §5.3). Two memory regimes: {@link PrecomputedPathKernels}
  * stores the Π(Π+1)/2 P×P blocks; {@link FactorisedPathKernels} keeps only Ξ (linear in P).
  */
-public sealed interface PathKernels permits PrecomputedPathKernels, FactorisedPathKernels {
+public sealed interface PathKernels
+    permits PrecomputedPathKernels, FactorisedPathKernels, RestrictedPathKernels {
 
   /** Π. */
   int paths();
@@ -106,6 +107,7 @@ public sealed interface PathKernels permits PrecomputedPathKernels, FactorisedPa
 
   /** {@code precomputed} or {@code factorised}, for provenance. */
   default String representation() {
+    if (this instanceof RestrictedPathKernels r) return r.parent().representation();
     return this instanceof PrecomputedPathKernels ? "precomputed" : "factorised";
   }
 }
