@@ -112,6 +112,34 @@ public final class FiniteNetwork {
     return forward(pathWeights(w).get(0), w.v0(), x);
   }
 
+  /**
+   * f split by path (issue 5 pruning): g_π(X_μ) = c0 · A_π · Ξ_π(X_μ), A = M_1 V^0, for every
+   * example of {@code x}; Σ_π g_π = {@link #forward(NetworkWeights, PathFeatures)}.
+   *
+   * @param w not modified
+   */
+  public PathOutputs pathOutputs(NetworkWeights w, PathFeatures x) {
+    checkFeatures(x);
+    DMatrixRMaj a = new DMatrixRMaj(arch.paths(), tokenDim);
+    backend.gemm(1.0, pathWeights(w).get(0), false, w.v0(), false, 0.0, a);   // Π×N0
+    int q = x.examples();
+    int paths = arch.paths();
+    double c0 = outputScale();
+    double[] g = new double[paths * q];
+    double[] xi = x.matrix().data;
+    int stride = paths * tokenDim;
+    for (int mu = 0; mu < q; mu++) {
+      for (int p = 0; p < paths; p++) {
+        double acc = 0.0;
+        int o = mu * stride + p * tokenDim;
+        int ap = p * tokenDim;
+        for (int i = 0; i < tokenDim; i++) acc += a.data[ap + i] * xi[o + i];
+        g[p * q + mu] = c0 * acc;
+      }
+    }
+    return new PathOutputs(x.index(), q, g);
+  }
+
   /** f = c0 · Ξ vec(M_1 V^0), from precomputed M_1. */
   double[] forward(DMatrixRMaj m1, DMatrixRMaj v0, PathFeatures x) {
     checkFeatures(x);

@@ -153,6 +153,33 @@ public final class NetworkWeights {
     return new NetworkWeights(b);
   }
 
+  /**
+   * The weights of the smaller network without the heads of {@code removal} (issue 5): V^0, a and
+   * the kept heads' value maps, copied; the removed heads' maps are dropped. With {@link
+   * FiniteNetwork}'s 1/√(H'_ℓ N_ℓ) for the smaller head counts this is the full network with the
+   * removed heads' outputs zeroed and the others rescaled by √(H_ℓ/H'_ℓ).
+   */
+  public NetworkWeights withoutHeads(org.attnpaths.theory.pruning.HeadRemoval removal) {
+    List<List<Integer>> keep = removal.keptHeads();
+    if (keep.size() != blocks.length - 2) {
+      throw new IllegalArgumentException("removal: expected " + (blocks.length - 2)
+          + " layers, got " + keep.size());
+    }
+    DMatrixRMaj[][] b = new DMatrixRMaj[blocks.length][];
+    b[0] = new DMatrixRMaj[] {blocks[0][0].copy()};
+    for (int l = 1; l < blocks.length - 1; l++) {
+      if (removal.heads().get(l - 1) != blocks[l].length) {
+        throw new IllegalArgumentException("removal: expected heads of layer " + l + " = "
+            + blocks[l].length + ", got " + removal.heads().get(l - 1));
+      }
+      List<Integer> k = keep.get(l - 1);
+      b[l] = new DMatrixRMaj[k.size()];
+      for (int i = 0; i < k.size(); i++) b[l][i] = blocks[l][k.get(i)].copy();
+    }
+    b[blocks.length - 1] = new DMatrixRMaj[] {blocks[blocks.length - 1][0].copy()};
+    return new NetworkWeights(b);
+  }
+
   /** The shapes {@link #zeros} would make, as "rows×cols" in flat-layout order (no allocation). */
   static List<String> shapes(Architecture arch, int tokenDim) {
     List<String> s = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.network.FiniteNetwork;
@@ -49,6 +50,8 @@ public final class BlockedGibbsSampler {
   private final PathFeatures test;
   private final Architecture arch;
   private final LinearAlgebraBackend backend;
+  /** What each retained sample records as its test outputs: f(x*) unless set by {@link #recording}. */
+  private final Function<NetworkWeights, double[]> outputs;
 
   /**
    * @param y training targets, length P; copied
@@ -69,6 +72,27 @@ public final class BlockedGibbsSampler {
     this.test = test;
     this.arch = network.architecture();
     this.backend = network.backend();
+    this.outputs = w -> network.forward(w, test);
+  }
+
+  private BlockedGibbsSampler(BlockedGibbsSampler base, Function<NetworkWeights, double[]> outputs) {
+    this.network = base.network;
+    this.y = base.y;
+    this.test = base.test;
+    this.arch = base.arch;
+    this.backend = base.backend;
+    this.outputs = outputs;
+  }
+
+  /**
+   * The same sampler recording {@code outputs(w)} as each retained sample's test outputs instead
+   * of f(x*) (e.g. f split by path, {@code FiniteNetwork.pathOutputs}, for head pruning). The
+   * draws do not change.
+   *
+   * @param outputs called from the chain threads; must be thread-safe
+   */
+  public BlockedGibbsSampler recording(Function<NetworkWeights, double[]> outputs) {
+    return new BlockedGibbsSampler(this, outputs);
   }
 
   public FiniteNetwork network() {
@@ -191,7 +215,7 @@ public final class BlockedGibbsSampler {
     List<PosteriorSample> kept = new ArrayList<>();
     for (int s = 0; s < samples; s++) {
       sweep(w, normals);
-      kept.add(new PosteriorSample(s, network.forward(w, test), network.orderParameters(w)));
+      kept.add(new PosteriorSample(s, outputs.apply(w), network.orderParameters(w)));
     }
     return kept;
   }
