@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.attnpaths.cli.command.CompareCommand;
 import org.attnpaths.cli.command.ExportNotebookCommand;
 import org.attnpaths.cli.command.ExportNpzCommand;
+import org.attnpaths.cli.command.PruneCommand;
 import org.attnpaths.cli.command.ReportCommand;
 import org.attnpaths.cli.command.SimulateCommand;
 import org.attnpaths.cli.command.TheoryCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             + "attention paths, their renormalised kernel and the order parameters that weigh them "
             + "(Tiberi, Mignacco, Irie, Sompolinsky, NeurIPS 2024)."},
     subcommands = {TheoryCommand.class, SimulateCommand.class, CompareCommand.class,
+        PruneCommand.class,
         ValidateCommand.class, ReportCommand.class, ExportNotebookCommand.class,
         ExportNpzCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {

@@ -12,6 +12,7 @@ import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.network.FiniteNetwork;
 import org.attnpaths.simulation.network.NetworkWeights;
+import org.attnpaths.simulation.network.PathOutputs;
 import org.attnpaths.simulation.sampler.BlockedGibbsSampler;
 import org.attnpaths.simulation.sampler.ChainRunner;
 import org.attnpaths.simulation.sampler.ChainSamples;
@@ -22,6 +23,7 @@ import org.attnpaths.simulation.sampler.PosteriorPotential;
 import org.attnpaths.simulation.sampler.PosteriorSample;
 import org.attnpaths.simulation.sampler.RunSettings;
 import org.attnpaths.simulation.sampler.SampleFunctional;
+import org.attnpaths.simulation.sampler.SampledPruning;
 import org.attnpaths.simulation.sampler.SampledChains;
 import org.attnpaths.simulation.sampler.Sampler;
 import org.attnpaths.theory.action.OrderParameters;
@@ -114,6 +116,72 @@ final class Simulation {
     double seconds = (System.nanoTime() - t0) / 1e9;
     return SampledWidth.of(width, s, options.method().label(), options.burnIn(), chains,
         sweep.task().yTest(), statistics, ChainDiagnostics.of(chains), seconds);
+  }
+
+  /**
+   * Samples one width like {@link #run(int)} (same seed, same draws) but records f(x*) split by
+   * path (issue 5 §2), from which the sampled mean predictor of every pruned network follows.
+   */
+  SampledPruning pruning(int width) {
+    Architecture arch = sweep.base().withWidth(width);
+    FiniteNetwork network = new FiniteNetwork(arch, sweep.trainFeatures(), backend);
+    PathFeatures test = sweep.testFeatures();
+    double[] y = sweep.task().yTrain();
+    double[] yTest = sweep.task().yTest();
+    long s = widthSeed(seed, width);
+    if (options.method() == SamplerOptions.Method.GIBBS) {
+      SampledChains chains = new BlockedGibbsSampler(network, y, test)
+          .recording(w -> network.pathOutputs(w, test).values())
+          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads());
+      return SampledPruning.of(chains, test.index(), yTest);
+    }
+    Sampler sampler = options.method() == SamplerOptions.Method.HMC
+        ? HamiltonianMonteCarlo.defaults()
+        : LangevinDynamics.metropolisAdjusted(LANGEVIN_INITIAL_STEP);
+    int tokenDim = network.tokenDim();
+    ChainSamples raw = ChainRunner.run(sampler, c -> new PosteriorPotential(network, y),
+        (c, rng) -> {
+          NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
+              new NormalSampler(rng));
+          double[] theta = new double[w0.dimension()];
+          w0.copyTo(theta);
+          return theta;
+        },
+        c -> new PathRecorder(network, test),
+        new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
+            options.threads()));
+    List<PathOutputs> means = new ArrayList<>();
+    for (double[][] chain : raw.values()) {
+      List<PathOutputs> samples = new ArrayList<>();
+      for (double[] v : chain) samples.add(new PathOutputs(test.index(), yTest.length, v));
+      means.add(PathOutputs.mean(samples));
+    }
+    return new SampledPruning(means, yTest);
+  }
+
+  /** Records f(x*) split by path, Π·Q values path-major (a workspace per chain). */
+  private static final class PathRecorder implements SampleFunctional {
+    private final FiniteNetwork network;
+    private final PathFeatures test;
+    private final NetworkWeights w;
+
+    PathRecorder(FiniteNetwork network, PathFeatures test) {
+      this.network = network;
+      this.test = test;
+      this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+    }
+
+    @Override
+    public int size() {
+      return test.paths() * test.examples();
+    }
+
+    @Override
+    public void evaluate(double[] theta, double[] out) {
+      w.copyFrom(theta);
+      double[] g = network.pathOutputs(w, test).values();
+      System.arraycopy(g, 0, out, 0, g.length);
+    }
   }
 
   /**

@@ -199,7 +199,7 @@ public final class TheoryJson {
     g.writeEndArray();
   }
 
-  private void certificate(Certificate c) throws IOException {
+  void certificate(Certificate c) throws IOException {
     g.writeStartObject();
     g.writeStringField("solver", c.solver());
     g.writeBooleanField("converged", c.converged());
