@@ -23,14 +23,14 @@ public final class PruneTable {
     this.headNames = headNames;
   }
 
-  /** Prints one width. */
+  /** Prints one width: heads, cumulative curves (accuracy after 0, 1, 2, … removals), Spearman. */
   public void width(WidthPruning t, SimulatedPruning sim) {
     double base = t.baseAccuracy();
-    out.printf(Locale.ROOT, "N=%d: theory accuracy %.1f %%%s%n", t.width(), 100 * base,
+    out.printf(Locale.ROOT, "N=%d: full network, theory accuracy %.1f %%%s%n", t.width(), 100 * base,
         sim == null ? "" : String.format(Locale.ROOT, ", sampled %s",
             percent(sim.base().value(), sim.base().standardError())));
-    out.printf(Locale.ROOT, "  %-6s %-16s %6s %8s   %-30s%n", "head", "name", "score", "raw",
-        "drop (points): frozen resolved" + (sim == null ? "" : " simulated"));
+    out.printf(Locale.ROOT, "  %-6s %-16s %6s %8s   accuracy drop (points): %s%n", "head", "name",
+        "score", "raw", sim == null ? "frozen, resolved" : "frozen, resolved, simulated");
     for (int k = 0; k < t.singles().size(); k++) {
       SingleRemoval s = t.singles().get(k);
       Head h = s.head();
@@ -41,7 +41,7 @@ public final class PruneTable {
       if (!s.computed()) {
         row.append(" ").append(s.note());
       } else {
-        row.append(String.format(Locale.ROOT, " %7.1f %8.1f", 100 * (base - s.frozen().accuracy()),
+        row.append(String.format(Locale.ROOT, " %6.1f %8.1f", 100 * (base - s.frozen().accuracy()),
             100 * (base - s.resolved().test().accuracy())));
         if (sim != null) {
           Estimate d = sim.drops().get(k);
@@ -53,18 +53,20 @@ public final class PruneTable {
       }
       out.println(row);
     }
-    curve("score order  ", t.score());
-    curve("reverse order", t.reverse());
+    String method = t.method().label();
+    curve("score order, " + method, t.score());
+    curve("reverse order, " + method, t.reverse());
     if (!t.random().isEmpty()) {
       double[] mean = new PruneJson.RandomSummary(t.random()).mean;
-      out.printf(Locale.ROOT, "  cumulative (%s), random mean of %d: %s%n", t.method().label(),
-          t.random().size(), points(mean));
+      out.printf(Locale.ROOT, "  %-30s %s %%%n", "random orders (mean of " + t.random().size()
+          + "), " + method + ":", points(mean));
     }
     if (sim != null && sim.score() != null) {
-      out.printf(Locale.ROOT, "  simulated, score order: %s%n", points(sim.score()));
+      out.printf(Locale.ROOT, "  %-30s %s %%%n", "score order, simulated:", points(sim.score()));
     }
     if (sim != null && sim.reverse() != null) {
-      out.printf(Locale.ROOT, "  simulated, reverse order: %s%n", points(sim.reverse()));
+      out.printf(Locale.ROOT, "  %-30s %s %%%n", "reverse order, simulated:",
+          points(sim.reverse()));
     }
     out.printf(Locale.ROOT, "  Spearman(score, drop): frozen %s, resolved %s%s%n",
         rho(t.frozenSpearman()), rho(t.resolvedSpearman()),
@@ -77,8 +79,8 @@ public final class PruneTable {
     if (c == null) return;
     StringBuilder removed = new StringBuilder();
     for (Head h : c.removed()) removed.append(' ').append(h.label());
-    out.printf(Locale.ROOT, "  cumulative (%s), %s: %s  (removed:%s)%n", "accuracy %", name,
-        points(c.accuracies()), removed);
+    out.printf(Locale.ROOT, "  %-30s %s %%  (removed%s)%n", name + ":", points(c.accuracies()),
+        removed);
   }
 
   private static String points(double[] a) {
