@@ -121,15 +121,15 @@ public final class TheorySweep {
 
   /**
    * The sub-network keeping the listed 0-based heads of every layer, ascending (spec §9.1 path
-   * subsets, issue 5 head pruning): its path features come from the attention maps computed once
-   * for the full network.
+   * subsets, issue 5 head pruning): its path features are the full network's restricted to the
+   * kept paths and renormalised ({@link PathFeatures#restrict}), nothing recomputed.
    */
   public HeadSubset headSubset(List<List<Integer>> keepHeads) {
     List<Integer> counts = new ArrayList<>();
     for (List<Integer> l : keepHeads) counts.add(l.size());
     Architecture sub = base.withHeads(counts);
-    PathFeatures subTrain = PathFeatures.of(trainMaps, keepHeads, base.variance(0));
-    PathFeatures subTest = PathFeatures.of(testMaps, keepHeads, base.variance(0));
+    PathFeatures subTrain = train.restrict(keepHeads);
+    PathFeatures subTest = test.restrict(keepHeads);
     return new HeadSubset(keepHeads, subsetPaths(keepHeads), sub, subTrain, subTest);
   }
 

@@ -104,6 +104,57 @@ public final class PathFeatures {
     return new PathFeatures(index, xi, omega, t, n0);
   }
 
+  /**
+   * The features of the sub-network keeping the listed 0-based heads of each layer of this
+   * network, from these features without recomputing attention: the kept paths' blocks (in path
+   * order) times √(Π/Π'), the 1/Π' normalisation of the smaller network (spec §3.3). Equal to
+   * {@link #of(AttentionMaps, List, double)} on the same maps up to rounding; O(count·Π'·N0).
+   */
+  public PathFeatures restrict(List<List<Integer>> keep) {
+    List<Integer> full = index.heads();
+    if (keep.size() != full.size()) {
+      throw new IllegalArgumentException("head subset: expected " + full.size() + " layers, got "
+          + keep.size());
+    }
+    List<Integer> counts = new ArrayList<>();
+    for (int l = 0; l < keep.size(); l++) {
+      List<Integer> k = keep.get(l);
+      if (k.isEmpty()) {
+        throw new IllegalArgumentException("head subset: layer " + (l + 1) + " keeps no head");
+      }
+      for (int i = 0; i < k.size(); i++) {
+        if (k.get(i) < 0 || k.get(i) >= full.get(l) || (i > 0 && k.get(i) <= k.get(i - 1))) {
+          throw new IllegalArgumentException("head subset: layer " + (l + 1) + " expected "
+              + "ascending heads in 0.." + (full.get(l) - 1) + ", got " + k);
+        }
+      }
+      counts.add(k.size());
+    }
+    PathIndex sub = new PathIndex(counts);
+    int[] map = new int[sub.count()];
+    for (int q = 0; q < sub.count(); q++) {
+      int[] h = new int[full.size()];
+      for (int l = 1; l <= full.size(); l++) h[l - 1] = keep.get(l - 1).get(sub.head(q, l));
+      map[q] = index.index(h);
+    }
+    int n = examples();
+    int paths = paths();
+    int kept = map.length;
+    double scale = Math.sqrt((double) paths / kept);
+    DMatrixRMaj out = new DMatrixRMaj(n, kept * tokenDim);
+    double[] w = new double[n * kept * tokens];
+    for (int mu = 0; mu < n; mu++) {
+      for (int q = 0; q < kept; q++) {
+        int src = mu * paths * tokenDim + map[q] * tokenDim;
+        int dst = mu * kept * tokenDim + q * tokenDim;
+        for (int i = 0; i < tokenDim; i++) out.data[dst + i] = scale * xi.data[src + i];
+        System.arraycopy(omega, (mu * paths + map[q]) * tokens, w, (mu * kept + q) * tokens,
+            tokens);
+      }
+    }
+    return new PathFeatures(sub, out, w, tokens, tokenDim);
+  }
+
   static List<List<Integer>> allHeads(List<Integer> counts) {
     List<List<Integer>> all = new ArrayList<>();
     for (int h : counts) {

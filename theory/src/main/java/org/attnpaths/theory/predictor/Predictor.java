@@ -77,6 +77,60 @@ public final class Predictor {
     return statistics(mean, variance, yTest);
   }
 
+  /**
+   * The mean predictor alone, ⟨f(x*)⟩ = k*ᵀ(K + T·I)⁻¹Y = Ξ* (U⊗I) Ξᵀ α with α = (K + T·I)⁻¹Y
+   * (spec §5.4): O((P + Q)·Π·N0) besides K and its Cholesky factor, no P×Q cross kernel. Enough
+   * for the accuracy (head pruning evaluates many networks and reports only accuracies).
+   *
+   * @param u1 Π×Π order parameter (symmetric), not modified
+   * @param test features of the test inputs (same paths)
+   * @return statistics with the mean, accuracy and bias error; variances, Gibbs accuracy and
+   *     variance error are NaN (not computed)
+   * @throws KernelNotPositiveDefiniteException if K_U + T·I is not positive definite
+   */
+  public PredictorStatistics evaluateMean(DMatrixRMaj u1, PathFeatures test, double[] yTest) {
+    if (test.paths() != train.paths() || test.tokenDim() != train.tokenDim()) {
+      throw new IllegalArgumentException("test features: expected Π=" + train.paths() + ", N0="
+          + train.tokenDim() + ", got Π=" + test.paths() + ", N0=" + test.tokenDim());
+    }
+    if (yTest.length != test.examples()) {
+      throw new IllegalArgumentException("y_test: expected " + test.examples() + " labels, got "
+          + yTest.length);
+    }
+    int p = train.examples();
+    DMatrixRMaj xi = train.matrix();
+    DMatrixRMaj r = new DMatrixRMaj(p, xi.numCols);
+    PathFeatures.applyOrderParameter(u1, xi, r);
+    DMatrixRMaj factor = new DMatrixRMaj(p, p);
+    backend.gemm(1.0, r, false, xi, true, 0.0, factor);            // K = Ξ (U⊗I) Ξᵀ
+    for (int i = 0; i < p; i++) factor.data[i * p + i] += temperature;
+    symmetriseLower(factor);
+    if (!backend.cholesky(factor)) {
+      throw new KernelNotPositiveDefiniteException("predictor", temperature);
+    }
+    DMatrixRMaj alpha = new DMatrixRMaj(p, 1);
+    System.arraycopy(yTrain, 0, alpha.data, 0, p);
+    backend.choleskySolve(factor, alpha);                          // α = (K+TI)⁻¹ Y
+    DMatrixRMaj h = new DMatrixRMaj(1, xi.numCols);
+    PathFeatures.applyOrderParameter(u1, DMatrixRMaj.wrap(1, xi.numCols, train.project(alpha.data)),
+        h);                                                        // (U⊗I) Ξᵀα
+    DMatrixRMaj mean = new DMatrixRMaj(test.examples(), 1);
+    backend.gemm(1.0, test.matrix(), false, DMatrixRMaj.wrap(xi.numCols, 1, h.data), false, 0.0,
+        mean);
+    int q = test.examples();
+    double correct = 0.0;
+    double bias = 0.0;
+    for (int j = 0; j < q; j++) {
+      double m = mean.data[j];
+      if (m != 0.0 && Math.signum(m) == Math.signum(yTest[j])) correct++;
+      bias += (m - yTest[j]) * (m - yTest[j]);
+    }
+    double[] variance = new double[q];
+    java.util.Arrays.fill(variance, Double.NaN);
+    return new PredictorStatistics(mean.data, variance, correct / q, Double.NaN, bias / q,
+        Double.NaN);
+  }
+
   /** K**(x*, x*) = Σ_ab U_ab Ξ_a(x*)·Ξ_b(x*) for every test input, from the cached path Grams. */
   static double[] diagonal(DMatrixRMaj u1, PathFeatures test) {
     int paths = test.paths();

@@ -35,7 +35,10 @@ import org.ejml.data.DMatrixRMaj;
  * are cached by it: a cumulative step reuses a single removal or an earlier order's step.
  *
  * <p>Random orders: K Fisher–Yates shuffles of the heads in architecture order, from {@code new
- * SplittableRandom(seed)}, the same K orders at every width. Not thread-safe.
+ * SplittableRandom(seed)}, the same K orders at every width.
+ *
+ * <p>Pruned networks report the mean predictor only ({@link Predictor#evaluateMean}): accuracy
+ * and bias error, variances NaN. Not thread-safe.
  */
 public final class HeadPruning {
   private final TheorySweep sweep;
@@ -150,7 +153,7 @@ public final class HeadPruning {
     }
 
     private PredictorStatistics frozen(HeadRemoval r) {
-      return frozen.computeIfAbsent(r.removed(), k -> fullPredictor.evaluate(r.silence(u1),
+      return frozen.computeIfAbsent(r.removed(), k -> fullPredictor.evaluateMean(r.silence(u1),
           sweep.testFeatures(), sweep.task().yTest()));
     }
 
@@ -172,7 +175,7 @@ public final class HeadPruning {
       }
       SaddlePoint sp = SaddlePointSolver.of(sweep.solverOptions()).solve(action, start);
       PredictorStatistics test = new Predictor(subset.train(), sweep.task().yTrain(),
-          arch.temperature(), sweep.backend()).evaluate(sp.orderParameters().u(1), subset.test(),
+          arch.temperature(), sweep.backend()).evaluateMean(sp.orderParameters().u(1), subset.test(),
           sweep.task().yTest());
       PrunedSolution s = new PrunedSolution(r, sp, test);
       resolved.put(r.removed(), s);

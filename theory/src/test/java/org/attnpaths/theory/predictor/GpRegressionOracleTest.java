@@ -42,6 +42,12 @@ class GpRegressionOracleTest {
         EjmlBackend.INSTANCE), arch.variance(0));
     PredictorStatistics stats = new Predictor(tr, task.yTrain(), arch.temperature(),
         EjmlBackend.INSTANCE).evaluate(GpLimit.orderParameters(arch).u(1), te, task.yTest());
+    // The mean-only path (no cross kernel) against the same oracle.
+    PredictorStatistics meanOnly = new Predictor(tr, task.yTrain(), arch.temperature(),
+        EjmlBackend.INSTANCE).evaluateMean(GpLimit.orderParameters(arch).u(1), te, task.yTest());
+    assertEquals(stats.accuracy(), meanOnly.accuracy(), 0.0);
+    assertEquals(stats.biasError(), meanOnly.biasError(), 1e-12);
+    org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(meanOnly.gibbsAccuracy()));
 
     double scale = arch.variance(3) * arch.variance(1) * arch.variance(2);
     double[][] xiTrain = naiveFeatures(task, task.xTrain(), readout, arch);
@@ -67,6 +73,7 @@ class GpRegressionOracleTest {
       double var = scale * sameKernel(xiTest[t], xiTest[t], paths, n0, arch)
           - new ArrayRealVector(ks).dotProduct(v);
       assertEquals(mean, stats.mean()[t], 1e-10 * Math.max(1, Math.abs(mean)), "mean " + t);
+      assertEquals(mean, meanOnly.mean()[t], 1e-10 * Math.max(1, Math.abs(mean)), "mean only " + t);
       assertEquals(var, stats.variance()[t], 1e-9 * Math.max(1, Math.abs(var)), "variance " + t);
     }
   }
