@@ -204,8 +204,9 @@ public final class PruneCommand implements Callable<Integer> {
     Path csv = run.out().resolve(CSV_FILE);
     AtomicFile.write(json, o -> PruneJson.write(report, o));
     AtomicFile.write(csv, o -> PruneCsv.write(report, o));
+    Path exported = task.export(t);
     if (!run.quiet()) {
-      out.println("wrote " + json + ", " + csv);
+      out.println("wrote " + json + ", " + csv + (exported == null ? "" : ", " + exported));
       out.flush();
     }
     warn(err, results, json);
