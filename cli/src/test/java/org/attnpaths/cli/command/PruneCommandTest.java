@@ -153,6 +153,23 @@ class PruneCommandTest {
     assertTrue(root.at("/config/prune/simulate").isNull());
   }
 
+  @Test
+  void simulatesWithAGradientSamplerToo() throws IOException {
+    // HMC/Langevin record f split by path through ChainRunner (the Gibbs path has its own hook).
+    CliRun r = prune("--order", "score,reverse", "--simulate", "--sampler", "langevin",
+        "--samples", "5", "--burn-in", "5", "--chains", "2");
+    assertEquals(0, r.exitCode(), r::toString);
+    JsonNode w = json().at("/results/0");
+    assertEquals("langevin", json().at("/config/prune/simulate/method").asText());
+    for (JsonNode h : w.at("/heads")) {
+      double acc = h.at("/accuracy/simulated").asDouble(-1);
+      assertTrue(acc >= 0 && acc <= 1, h.toString());
+    }
+    assertEquals(3, w.at("/cumulativeDetail/simulated/score").size());
+    assertTrue(w.at("/cumulative/random").isMissingNode());
+    assertTrue(w.at("/cumulativeDetail/random").isMissingNode());
+  }
+
   private void assertBadInput(CliRun r, String mustMention) throws IOException {
     assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith("attnpaths: error: "), r::toString);
