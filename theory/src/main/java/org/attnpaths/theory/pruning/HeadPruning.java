@@ -13,7 +13,6 @@ import org.attnpaths.theory.action.GpLimit;
 import org.attnpaths.theory.analysis.HeadSubset;
 import org.attnpaths.theory.analysis.TheorySweep;
 import org.attnpaths.theory.analysis.WidthResult;
-import org.attnpaths.theory.kernel.KernelNotPositiveDefiniteException;
 import org.attnpaths.theory.model.Architecture;
 import org.attnpaths.theory.path.PathIndex;
 import org.attnpaths.theory.predictor.Predictor;
@@ -168,11 +167,9 @@ public final class HeadPruning {
           sweep.backend());
       List<DMatrixRMaj> u = new ArrayList<>();
       for (int l = 1; l <= arch.layers(); l++) u.add(parent.saddlePoint().orderParameters().u(l));
+      // A principal submatrix of a positive-definite U is positive definite, and so is the
+      // kernel it weighs plus T·I: the start is always inside the cone (no extra evaluation).
       List<DMatrixRMaj> start = r.restrict(from, u);
-      if (action.evaluate(start, null) == Double.POSITIVE_INFINITY) {
-        throw new KernelNotPositiveDefiniteException("training kernel at the pruned start point",
-            arch.temperature());
-      }
       SaddlePoint sp = SaddlePointSolver.of(sweep.solverOptions()).solve(action, start);
       PredictorStatistics test = new Predictor(subset.train(), sweep.task().yTrain(),
           arch.temperature(), sweep.backend()).evaluateMean(sp.orderParameters().u(1), subset.test(),
