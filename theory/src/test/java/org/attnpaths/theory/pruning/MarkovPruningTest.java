@@ -3,7 +3,6 @@ package org.attnpaths.theory.pruning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.attnpaths.numerics.linalg.EjmlBackend;
 import org.attnpaths.theory.analysis.TheorySweep;
 import org.attnpaths.theory.analysis.WidthResult;
