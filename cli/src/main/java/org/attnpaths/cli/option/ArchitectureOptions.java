@@ -32,7 +32,7 @@ public final class ArchitectureOptions {
       paramLabel = "N[,N...]", order = 200,
       defaultValue = DEFAULT_WIDTHS,
       description = "Widths N to solve, in this order; every layer width N_1..N_L and the readout "
-          + "width N_a equal N. Default: ${DEFAULT-VALUE}.")
+          + "width N_a equal N. Default: ${DEFAULT-VALUE} (prune: 10).")
   void setWidths(List<Integer> values) {
     for (int n : values) {
       if (n < 1) throw bad("--widths: expected positive integers, got " + n);
