@@ -53,4 +53,30 @@ class RestrictedPathKernelsTest {
     view.energyGradient(k1, r, g2);
     for (int i = 0; i < 4; i++) assertEquals(g1.data[i], g2.data[i], 1e-12 * Math.abs(g1.data[i]) + 1e-14);
   }
+
+  @ParameterizedTest
+  @EnumSource(value = PathKernels.Representation.class, names = {"PRECOMPUTED"})
+  void viewOfAViewReadsTheFullKernels(PathKernels.Representation rep) {
+    Task task = RandomNetworks.task(6, List.of(3, 2), 9, 4, 5, 6);
+    AttentionMaps maps = AttentionMaps.of(task.attention(), Readout.LAST, task.xTrain(),
+        EjmlBackend.INSTANCE);
+    PathFeatures full = PathFeatures.of(maps, 1.0);
+    PathKernels fullKernels = PathKernels.of(full, EjmlBackend.INSTANCE, rep);
+    // Keep heads {0, 2} of layer 1 (paths 0, 1, 4, 5), then head 1 of layer 2 (paths 1, 5).
+    PathFeatures mid = full.restrict(List.of(List.of(0, 2), List.of(0, 1)));
+    PathFeatures last = full.restrict(List.of(List.of(0, 2), List.of(1)));
+    RestrictedPathKernels first = new RestrictedPathKernels(fullKernels, new int[] {0, 1, 4, 5},
+        mid);
+    RestrictedPathKernels nested = new RestrictedPathKernels(first, new int[] {1, 3}, last);
+    assertEquals(fullKernels, nested.parent());
+    PathKernels direct = PathKernels.of(last, EjmlBackend.INSTANCE, rep);
+    DMatrixRMaj u = RandomNetworks.spd(new SplittableRandom(9), 2, 1.0, 1.0);
+    DMatrixRMaj k1 = new DMatrixRMaj(9, 9);
+    DMatrixRMaj k2 = new DMatrixRMaj(9, 9);
+    direct.assemble(u, k1);
+    nested.assemble(u, k2);
+    for (int i = 0; i < k1.data.length; i++) {
+      assertEquals(k1.data[i], k2.data[i], 1e-12 * (1 + Math.abs(k1.data[i])));
+    }
+  }
 }
