@@ -229,6 +229,10 @@ public final class PruneCommand implements Callable<Integer> {
     }
     if (orders.isEmpty()) throw bad("--order: expected at least one of score, reverse, random");
     if (randomOrders < 1) throw bad("--random-orders: expected an integer >= 1, got " + randomOrders);
+    if (!orders.contains(PruningOptions.Order.RANDOM)
+        && spec.commandLine().getParseResult().hasMatchedOption("--random-orders")) {
+      throw bad("--random-orders: only with 'random' in --order");
+    }
     if (permutations < 1) throw bad("--permutations: expected an integer >= 1, got " + permutations);
     PruningOptions.Method method;
     try {

@@ -197,6 +197,12 @@ class PruneCommandTest {
   }
 
   @Test
+  void randomOrdersNeedTheRandomOrder() throws IOException {
+    assertBadInput(prune("--order", "score", "--random-orders", "4"),
+        "--random-orders: only with 'random' in --order");
+  }
+
+  @Test
   void unknownCumulativeMethodIsRejected() throws IOException {
     assertBadInput(prune("--cumulative-method", "thawed"),
         "--cumulative-method: expected resolved or frozen, got 'thawed'");
