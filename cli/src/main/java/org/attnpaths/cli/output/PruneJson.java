@@ -206,7 +206,7 @@ public final class PruneJson {
       g.writeFieldName("reverse");
       blocks.numbers(t.reverse().accuracies());
     }
-    RandomSummary random = t.random().isEmpty() ? null : new RandomSummary(t.random());
+    RandomOrderSummary random = t.random().isEmpty() ? null : new RandomOrderSummary(t.random());
     if (random != null) {
       g.writeFieldName("random");
       blocks.numbers(random.mean);
@@ -272,37 +272,5 @@ public final class PruneJson {
     g.writeNumberField("permutations", s.permutations());
     g.writeNumberField("heads", s.n());
     g.writeEndObject();
-  }
-
-  /** Mean, sample standard deviation (n − 1; 0 for one order), min and max per point. */
-  static final class RandomSummary {
-    final double[] mean;
-    final double[] std;
-    final double[] min;
-    final double[] max;
-
-    RandomSummary(List<CumulativeCurve> curves) {
-      int n = curves.get(0).accuracies().length;
-      int k = curves.size();
-      mean = new double[n];
-      std = new double[n];
-      min = new double[n];
-      max = new double[n];
-      java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-      java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-      for (CumulativeCurve c : curves) {
-        double[] a = c.accuracies();
-        for (int i = 0; i < n; i++) {
-          mean[i] += a[i] / k;
-          min[i] = Math.min(min[i], a[i]);
-          max[i] = Math.max(max[i], a[i]);
-        }
-      }
-      for (CumulativeCurve c : curves) {
-        double[] a = c.accuracies();
-        for (int i = 0; i < n; i++) std[i] += k > 1 ? (a[i] - mean[i]) * (a[i] - mean[i]) / (k - 1) : 0;
-      }
-      for (int i = 0; i < n; i++) std[i] = Math.sqrt(std[i]);
-    }
   }
 }

@@ -57,7 +57,7 @@ public final class PruneTable {
     curve("score order, " + method, t.score());
     curve("reverse order, " + method, t.reverse());
     if (!t.random().isEmpty()) {
-      double[] mean = new PruneJson.RandomSummary(t.random()).mean;
+      double[] mean = new RandomOrderSummary(t.random()).mean;
       out.printf(Locale.ROOT, "  %-30s %s %%%n", "random orders (mean of " + t.random().size()
           + "), " + method + ":", points(mean));
     }
