@@ -30,6 +30,11 @@ public final class ReportOptions {
           + "Default: the smallest, a middle and the largest width.")
   private List<Integer> heatmapWidths = new ArrayList<>();
 
+  @Option(names = "--no-kernels", order = 630,
+      description = "Do not rebuild the task to draw the pre-kernel and renormalised-kernel heat "
+          + "maps (needed when a recorded task bundle is gone).")
+  private boolean noKernels;
+
   /** @throws ParameterException naming the option and value */
   public Report.Options options() {
     for (String f : formats) {
@@ -44,7 +49,7 @@ public final class ReportOptions {
     }
     try {
       return new Report.Options(dpi, formats.contains("png"), formats.contains("svg"),
-          heatmapWidths);
+          heatmapWidths, !noKernels);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }

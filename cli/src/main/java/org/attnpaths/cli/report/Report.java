@@ -20,8 +20,12 @@ import org.attnpaths.cli.output.AtomicFile;
  */
 public record Report(List<ResultFile> files, List<Section> sections, List<String> warnings) {
 
-  /** Rendering options. {@code heatmapWidths} empty: smallest, middle and largest width. */
-  public record Options(int dpi, boolean png, boolean svg, List<Integer> heatmapWidths) {
+  /**
+   * Rendering options. {@code heatmapWidths} empty: smallest, middle and largest width.
+   * {@code kernels}: rebuild the task to draw the kernel heat maps ({@link ResultKernels}).
+   */
+  public record Options(int dpi, boolean png, boolean svg, List<Integer> heatmapWidths,
+      boolean kernels) {
     public Options {
       heatmapWidths = List.copyOf(heatmapWidths);
       if (dpi < 24 || dpi > 1200) {
@@ -101,6 +105,7 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
                 s.sampler(), w.u1(), sw.u1(), order)));
       }
     }
+    if (options.kernels()) kernelFigures(prefix, t, options, figures, warnings);
     if (AlignmentChart.available(t, t.widths())) {
       TheoryResult.Width smallest = t.widths().stream().filter(w -> w.overlaps().length > 0)
           .min((a, b) -> Integer.compare(a.width(), b.width())).orElseThrow();
@@ -116,6 +121,27 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
         ReportTables.gp(prefix + "gp", t), ReportTables.certificates(prefix + "certificates", t));
     return new Section(prefix + "theory", "Theory: " + t.taskName() + " ("
         + t.file().path() + ")", figures, tables);
+  }
+
+  /** Pre-kernel and renormalised kernel at each heat-map width, from the rebuilt task. */
+  private static void kernelFigures(String prefix, TheoryResult t, Options options,
+      List<Figure> figures, List<String> warnings) {
+    if (!ResultKernels.recorded(t.file().root())) {
+      warnings.add(t.file().path() + ": no config.task.source recorded, so the kernel heat maps "
+          + "are not drawn");
+      return;
+    }
+    ResultKernels k = ResultKernels.rebuild(t.file().path(), t.file().root());
+    double[][] gp = k.kernel(t.gpU1());
+    for (int n : heatmapWidths(t, options)) {
+      TheoryResult.Width w = t.widths().stream().filter(x -> x.width() == n).findFirst()
+          .orElseThrow();
+      figures.add(KernelHeatMap.of(prefix + "kernel-n" + n, "Training kernel: pre-kernel and "
+          + "renormalised kernel at N = " + n, List.of(
+              new KernelHeatMap.Panel("pre-kernel K_{GP}", gp),
+              new KernelHeatMap.Panel("renormalised K_{U}, N = " + n, k.kernel(w.u1()))),
+          k.classOrder(), k.positives()));
+    }
   }
 
   private static Section simulationSection(String prefix, SimulationResult s, boolean drawAccuracy,
