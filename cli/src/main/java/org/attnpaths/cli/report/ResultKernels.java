@@ -166,6 +166,40 @@ public final class ResultKernels {
     return out;
   }
 
+  /**
+   * The kernels as {@code .npz} arrays (float64, C order, training-set order as in the task
+   * bundles): {@code y_train} (P), {@code class_order} (P, indices with y &gt; 0 first),
+   * {@code gp_kernel} (P, P) = K(U_GP) and {@code kernel} (W, P, P) = K(U_1) at each width.
+   *
+   * @param gpU1 U_1 at the GP point
+   * @param u1s U_1 at each width, sweep order
+   */
+  public java.util.LinkedHashMap<String, org.attnpaths.numerics.npy.NpyArray> arrays(
+      double[][] gpU1, List<double[][]> u1s) {
+    int p = examples();
+    var m = new java.util.LinkedHashMap<String, org.attnpaths.numerics.npy.NpyArray>();
+    m.put("y_train", org.attnpaths.numerics.npy.NpyArray.of("y_train", new int[] {p}, yTrain()));
+    double[] order = java.util.Arrays.stream(classOrder()).asDoubleStream().toArray();
+    m.put("class_order", org.attnpaths.numerics.npy.NpyArray.of("class_order", new int[] {p},
+        order));
+    m.put("gp_kernel", org.attnpaths.numerics.npy.NpyArray.of("gp_kernel", new int[] {p, p},
+        flat(java.util.Collections.singletonList(kernel(gpU1)))));
+    List<double[][]> all = new ArrayList<>();
+    for (double[][] u : u1s) all.add(kernel(u));
+    m.put("kernel", org.attnpaths.numerics.npy.NpyArray.of("kernel",
+        new int[] {u1s.size(), p, p}, flat(all)));
+    return m;
+  }
+
+  private static double[] flat(List<double[][]> ms) {
+    int p = ms.isEmpty() ? 0 : ms.get(0).length;
+    double[] out = new double[ms.size() * p * p];
+    for (int w = 0; w < ms.size(); w++) {
+      for (int i = 0; i < p; i++) System.arraycopy(ms.get(w)[i], 0, out, (w * p + i) * p, p);
+    }
+    return out;
+  }
+
   private void checkSpectrum(Path file, JsonNode root, PathFeatures features,
       LinearAlgebraBackend backend) {
     JsonNode recorded = root.path("gp").path("alignment").path("eigenvalues");
