@@ -1,5 +1,6 @@
 package org.attnpaths.cli.command;
 
+import org.attnpaths.notebooks.results.ResultFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import org.attnpaths.cli.option.ReportOptions;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
 import org.attnpaths.cli.report.Report;
-import org.attnpaths.cli.report.ResultFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

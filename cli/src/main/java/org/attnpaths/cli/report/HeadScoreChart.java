@@ -1,5 +1,6 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.PruneResult;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -21,7 +22,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * Head score against the accuracy drop when that head alone is removed (spec §10, paper Fig. 4):
  * one series per method, theory with the order parameters frozen (light blue squares), theory
  * re-solved for the smaller network (blue circles), sampled network (black, ± one standard
- * error); every point labelled with its head "(l)h". A head that is the only one of its layer
+ * error); each head's column of points labelled with its head "(l)h". A head that is the only one of its layer
  * (no drop defined) is left out.
  */
 public final class HeadScoreChart {
@@ -43,7 +44,11 @@ public final class HeadScoreChart {
         double se = m.equals("simulated") && Double.isFinite(h.simulatedDropStandardError())
             ? h.simulatedDropStandardError() : 0;
         s.add(h.score(), drop, drop - se, drop + se);
-        l.add(h.label());
+        // All methods of one head share its score (one column of points): the theory points
+        // carry the label (frozen left, re-solved right); the sampled point only when the head
+        // has no re-solved point, so labels do not overprint the error bars.
+        boolean resolved = Double.isFinite(h.drop().getOrDefault("resolved", Double.NaN));
+        l.add(m.equals("simulated") && resolved ? null : h.label());
         maxScore = Math.max(maxScore, h.score());
       }
       if (s.getItemCount() == 0) continue;
@@ -85,7 +90,8 @@ public final class HeadScoreChart {
     FigureStyle.apply(chart);
     return new Figure(name, "Each head's score against the drop in test accuracy when that head "
         + "alone is removed, at N = " + w.width() + " (base accuracy "
-        + Report.number(w.baseAccuracy()) + "); labels (l)h = head h of layer l.", chart, 760, 520);
+        + Report.number(w.baseAccuracy()) + "); the points of one head share its score; labels "
+        + "(l)h = head h of layer l.", chart, 760, 520);
   }
 
   static String legend(String method) {

@@ -1,5 +1,8 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.SimulationResult;
+import org.attnpaths.notebooks.results.PruneResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

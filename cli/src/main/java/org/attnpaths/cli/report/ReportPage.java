@@ -1,5 +1,6 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.SimulationResult;
+import org.attnpaths.notebooks.results.PruneResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;

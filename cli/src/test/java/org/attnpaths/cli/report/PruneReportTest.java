@@ -1,5 +1,7 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.PruneResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,6 +64,11 @@ class PruneReportTest {
         assertEquals(4, d.getItemCount(s));
         for (int i = 0; i < 4; i++) {
           String label = plot.getRenderer().getItemLabelGenerator(s, i).generateLabel(d, s, i);
+          if (s == 2) {
+            assertEquals(null, label, "sampled points are labelled by their theory column");
+            label = plot.getRenderer().getItemLabelGenerator(1, i).generateLabel(d, 1, i);
+            assertEquals(d.getXValue(1, i), d.getXValue(2, i), "same head order in every series");
+          }
           JsonNode h = find(heads, label);
           assertEquals(h.get("score").asDouble(), d.getXValue(s, i), label);
           double drop = h.at("/accuracyDrop/" + methods.get(s)).asDouble();

@@ -1,5 +1,6 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.Json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.attnpaths.cli.report;
+package org.attnpaths.notebooks.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
