@@ -411,6 +411,7 @@ public final class AnalysisNotebook {
                                 xytext=(6, -12 if o == "score" else 4), fontsize="small")
         ax.axhline(float(data["prune_base_accuracy"][i]), color="C0", ls=":", label="full network")
         ax.set_xticks(k)
+        ax.set_xlim(-0.3, len(k) - 0.4)  # room for the labels of the last step
         ax.set_xlabel("heads removed")
         ax.set_ylabel("test accuracy of the mean predictor")
         ax.set_title(f"Accuracy vs heads removed at $N$ = {int(data['prune_width'][i])}")
