@@ -6,9 +6,9 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
@@ -72,12 +72,13 @@ public final class KernelHeatMap {
     // The image spans the cells [-0.5, P - 0.5]², its first row at the top (row axis inverted).
     plot.addAnnotation(new XYDataImageAnnotation(image(k, scale), -0.5, -0.5, p, p, true));
     if (positives > 0 && positives < p) {
+      // Annotations are drawn after markers, so the class boundary is an annotation added after
+      // the image (annotations draw in the order added).
       BasicStroke thin = new BasicStroke(1.2f);
       Color line = new Color(0x55, 0x55, 0x55);
-      plot.addDomainMarker(new ValueMarker(positives - 0.5, line, thin),
-          org.jfree.chart.ui.Layer.FOREGROUND);
-      plot.addRangeMarker(new ValueMarker(positives - 0.5, line, thin),
-          org.jfree.chart.ui.Layer.FOREGROUND);
+      double b = positives - 0.5;
+      plot.addAnnotation(new XYLineAnnotation(b, -0.5, b, p - 0.5, thin, line));
+      plot.addAnnotation(new XYLineAnnotation(-0.5, b, p - 0.5, b, thin, line));
     }
     return plot;
   }

@@ -212,6 +212,13 @@ class ResultKernelsTest {
             new KernelHeatMap.Panel("renormalised K_{U}, N = 10", b)), new int[] {1, 0}, 1);
     String svg = f.svg();
     assertEquals(2, svg.split("<image").length - 1, "one image per panel");
+    var combined = (org.jfree.chart.plot.CombinedRangeXYPlot) f.chart().getPlot();
+    for (Object sub : combined.getSubplots()) {
+      var annotations = ((org.jfree.chart.plot.XYPlot) sub).getAnnotations();
+      assertEquals(3, annotations.size(), "image, then the two class-boundary lines over it");
+      var line = (org.jfree.chart.annotations.XYLineAnnotation) annotations.get(1);
+      assertEquals(0.5, line.getX1(), "boundary after the single y = +1 example");
+    }
     assertTrue(svg.contains("example μ (y = +1: 1–1, y = −1: 2–2)"), "row axis label");
     List<String> text = SvgText.texts(SvgText.parse(f.svgDocument()));
     assertTrue(text.contains("3.0") || text.contains("3"), "colour bar reaches max |K| = 3: "
