@@ -77,6 +77,15 @@ public final class ExportNpzCommand implements Callable<Integer> {
     TheoryResult r = ResultFiles.readTheory(result);
     LinkedHashMap<String, NpyArray> arrays = ResultArrays.of(r);
     if (!noKernels) {
+      // (W + 1) kernels of P×P doubles, held in memory before writing: refuse what cannot fit.
+      long p = r.config().path("task").path("trainSize").asLong(0);
+      long bytes = (r.widths().size() + 1L) * p * p * Double.BYTES;
+      long budget = Runtime.getRuntime().maxMemory() / 4;
+      if (bytes > budget) {
+        throw new IllegalArgumentException("kernels: " + (r.widths().size() + 1) + " kernels of "
+            + p + "x" + p + " need " + (bytes >> 20) + " MiB, more than a quarter of the heap ("
+            + (budget >> 20) + " MiB); use --no-kernels or raise -Xmx (ATTNPATHS_JAVA_OPTS)");
+      }
       com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(result.toFile());
       List<double[][]> u1s = r.widths().stream().map(TheoryResult.Point::u1).toList();
       arrays.putAll(ResultKernels.rebuild(result, root).arrays(r.gp().u1(), u1s));

@@ -96,15 +96,28 @@ public final class KernelHeatMap {
   /**
    * The kernel as an image: pixel block (i, j) is the colour of k[i][j] (row i from the top),
    * each entry {@code factor}×{@code factor} pixels so that browsers scaling the SVG image do not
-   * blur single entries; P above {@link #MAX_PIXELS} is shown at one pixel per entry.
+   * blur single entries. Above {@link #MAX_PIXELS} examples, b×b blocks of entries (b = ⌈P /
+   * MAX_PIXELS⌉, the last block smaller) are averaged into one pixel, which keeps the image (and
+   * the page) small for any P and keeps the class blocks, since the examples are ordered by class.
    */
   static BufferedImage image(double[][] k, DivergingPaintScale scale) {
     int p = k.length;
-    int factor = Math.max(1, MAX_PIXELS / Math.max(p, 1));
-    BufferedImage img = new BufferedImage(p * factor, p * factor, BufferedImage.TYPE_INT_RGB);
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        int rgb = ((Color) scale.getPaint(k[i][j])).getRGB();
+    int block = Math.max(1, (p + MAX_PIXELS - 1) / MAX_PIXELS);
+    int cells = (p + block - 1) / block;
+    int factor = Math.max(1, MAX_PIXELS / Math.max(cells, 1));
+    BufferedImage img = new BufferedImage(cells * factor, cells * factor,
+        BufferedImage.TYPE_INT_RGB);
+    for (int i = 0; i < cells; i++) {
+      for (int j = 0; j < cells; j++) {
+        double sum = 0;
+        int n = 0;
+        for (int a = i * block; a < Math.min(p, (i + 1) * block); a++) {
+          for (int b = j * block; b < Math.min(p, (j + 1) * block); b++) {
+            sum += k[a][b];
+            n++;
+          }
+        }
+        int rgb = ((Color) scale.getPaint(sum / n)).getRGB();
         for (int a = 0; a < factor; a++) {
           for (int b = 0; b < factor; b++) img.setRGB(j * factor + b, i * factor + a, rgb);
         }

@@ -204,6 +204,31 @@ class ResultKernelsTest {
   }
 
   @Test
+  void largeKernelsAreAveragedInBlocks() {
+    int p = 2 * KernelHeatMap.MAX_PIXELS + 1; // blocks of 3, the last one a single entry
+    double[][] k = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) k[i][j] = Math.sin(0.01 * i * j) + (i == j ? 2 : 0);
+    }
+    DivergingPaintScale scale = DivergingPaintScale.covering(k);
+    BufferedImage img = KernelHeatMap.image(k, scale);
+    int cells = (p + 2) / 3;
+    assertEquals(cells, img.getWidth(), "one pixel per 3×3 block");
+    for (int[] c : new int[][] {{0, 0}, {5, 9}, {cells - 1, 2}, {cells - 1, cells - 1}}) {
+      double sum = 0;
+      int n = 0;
+      for (int a = 3 * c[0]; a < Math.min(p, 3 * c[0] + 3); a++) {
+        for (int b = 3 * c[1]; b < Math.min(p, 3 * c[1] + 3); b++) {
+          sum += k[a][b];
+          n++;
+        }
+      }
+      assertEquals(((Color) scale.getPaint(sum / n)).getRGB(), img.getRGB(c[1], c[0]),
+          "block " + c[0] + "," + c[1]);
+    }
+  }
+
+  @Test
   void kernelFigureSvgHasBothPanelsAndASymmetricColourBar() throws Exception {
     double[][] a = {{1, 0.5}, {0.5, 1}};
     double[][] b = {{3, -0.5}, {-0.5, 2}};
