@@ -25,10 +25,11 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
 
   /**
    * Rendering options. {@code heatmapWidths} empty: smallest, middle and largest width.
+   * {@code pdf}: also write each figure as a vector PDF.
    * {@code kernels}: rebuild the task to draw the kernel heat maps ({@link ResultKernels}).
    */
-  public record Options(int dpi, boolean png, boolean svg, List<Integer> heatmapWidths,
-      boolean kernels) {
+  public record Options(int dpi, boolean png, boolean svg, boolean pdf,
+      List<Integer> heatmapWidths, boolean kernels) {
     public Options {
       heatmapWidths = List.copyOf(heatmapWidths);
       if (dpi < 24 || dpi > 1200) {
@@ -230,6 +231,7 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
           files.put(figDir.resolve(f.name() + ".svg"),
               f.svgDocument().getBytes(StandardCharsets.UTF_8));
         }
+        if (options.pdf()) files.put(figDir.resolve(f.name() + ".pdf"), f.pdf());
       }
       for (Table t : s.tables()) {
         files.put(dir.resolve(t.name() + ".csv"), t.csv(comments).getBytes(StandardCharsets.UTF_8));
