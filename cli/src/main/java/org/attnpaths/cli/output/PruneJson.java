@@ -149,8 +149,14 @@ public final class PruneJson {
     g.writeFieldName("diagonalScore");
     blocks.number(scores.diagonal()[k]);
     if (!s.computed()) {
-      g.writeNullField("accuracy");
-      g.writeNullField("accuracyDrop");
+      // Not removed: every method's accuracy and drop is null (the objects keep their keys).
+      for (String field : List.of("accuracy", "accuracyDrop")) {
+        g.writeObjectFieldStart(field);
+        g.writeNullField("frozen");
+        g.writeNullField("resolved");
+        if (sim != null) g.writeNullField("simulated");
+        g.writeEndObject();
+      }
       if (sim != null) g.writeNullField("simulatedDropStandardError");
       g.writeNullField("resolved");
       g.writeStringField("note", s.note());

@@ -142,8 +142,11 @@ class PruneCommandTest {
     assertEquals(30, w.at("/width").asInt());
     JsonNode only = w.at("/heads/2");
     assertEquals("(2)1", only.at("/label").asText());
-    assertTrue(only.at("/accuracy").isNull());
-    assertTrue(only.at("/accuracyDrop").isNull());
+    for (String m : List.of("frozen", "resolved")) {
+      assertTrue(only.at("/accuracy/" + m).isNull(), m);
+      assertTrue(only.at("/accuracyDrop/" + m).isNull(), m);
+    }
+    assertTrue(only.at("/resolved").isNull());
     assertTrue(only.at("/note").asText().contains("only head of layer 2"));
     assertEquals(2, w.at("/cumulative/score").size(), "1 + (2 − 1) + (1 − 1) points");
     assertTrue(w.at("/cumulative/reverse").isMissingNode());
@@ -168,6 +171,29 @@ class PruneCommandTest {
     assertEquals(3, w.at("/cumulativeDetail/simulated/score").size());
     assertTrue(w.at("/cumulative/random").isMissingNode());
     assertTrue(w.at("/cumulativeDetail/random").isMissingNode());
+  }
+
+  @Test
+  void theReportReadsWhatPruneWrites() throws IOException {
+    // The report and notebook read prune.json with their own reader (notebooks-export): the
+    // file written here, including a head that was not removed, must parse and round-trip.
+    CliRun r = prune("--markov", "two-path", "--order", "score,random", "--random-orders", "2");
+    assertEquals(0, r.exitCode(), r::toString);
+    Path file = tmp.resolve("out").resolve("prune.json");
+    org.attnpaths.notebooks.results.PruneResult read = org.attnpaths.notebooks.results.PruneResult
+        .of(org.attnpaths.notebooks.results.ResultFile.read(file));
+    JsonNode w = json().at("/results/0");
+    org.attnpaths.notebooks.results.PruneResult.Width rw = read.widths().get(0);
+    assertEquals(10, rw.width());
+    assertEquals(w.at("/baseAccuracy").asDouble(), rw.baseAccuracy(), 0.0);
+    assertEquals(3, rw.heads().size());
+    assertEquals(w.at("/heads/0/accuracyDrop/resolved").asDouble(),
+        rw.heads().get(0).drop().get("resolved"), 0.0);
+    assertTrue(Double.isNaN(rw.heads().get(2).drop().get("frozen")), "not removed");
+    assertFalse(rw.heads().get(2).note().isEmpty());
+    assertEquals(2, rw.cumulative().get("score").length);
+    assertEquals(2, rw.randomStd().length);
+    assertEquals(2, rw.spearman().size());
   }
 
   private void assertBadInput(CliRun r, String mustMention) throws IOException {
