@@ -46,6 +46,24 @@ public final class PosteriorPotential implements Potential {
     return value;
   }
 
+  /** σ_b² of each weight's block b (V^0, the layers, a; spec §2.4), in the flat layout. */
+  @Override
+  public void priorVariance(double[] out) {
+    if (out.length != dimension) {
+      throw new IllegalArgumentException("out: expected " + dimension + " entries, got "
+          + out.length);
+    }
+    int o = 0;
+    for (int b = 0; b < weights.blockCount(); b++) {
+      double s2 = network.architecture().variance(b);
+      for (var m : weights.block(b)) {
+        int n = m.getNumElements();
+        java.util.Arrays.fill(out, o, o + n, s2);
+        o += n;
+      }
+    }
+  }
+
   public FiniteNetwork network() {
     return network;
   }
