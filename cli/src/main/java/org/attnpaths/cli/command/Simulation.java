@@ -38,9 +38,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class Simulation {
 
-  /** Initial MALA step size; adapted during burn-in towards acceptance 0.574. */
-  static final double LANGEVIN_INITIAL_STEP = 1e-5;
-
   private final TheorySweep sweep;
   private final LinearAlgebraBackend backend;
   private final SamplerOptions options;
@@ -93,9 +90,7 @@ final class Simulation {
       chains = new BlockedGibbsSampler(network, y, sweep.testFeatures())
           .run(options.chains(), options.burnIn(), options.samples(), s, options.threads());
     } else {
-      Sampler sampler = options.method() == SamplerOptions.Method.HMC
-          ? HamiltonianMonteCarlo.defaults()
-          : LangevinDynamics.metropolisAdjusted(LANGEVIN_INITIAL_STEP);
+      Sampler sampler = sampler(options);
       int tokenDim = network.tokenDim();
       ChainSamples raw = ChainRunner.run(sampler, c -> new PosteriorPotential(network, y),
           (c, rng) -> {
@@ -114,6 +109,21 @@ final class Simulation {
     double seconds = (System.nanoTime() - t0) / 1e9;
     return SampledWidth.of(width, s, options.method().label(), options.burnIn(), chains,
         sweep.task().yTest(), statistics, ChainDiagnostics.of(chains), seconds);
+  }
+
+  /** The gradient-based sampler of the options (method, mass matrix, step, trajectory). */
+  static Sampler sampler(SamplerOptions options) {
+    return switch (options.method()) {
+      case HMC -> HamiltonianMonteCarlo.defaults()
+          .withTrajectoryLength(options.trajectoryLength(), 0.5)
+          .withInitialStepSize(options.stepSize())
+          .withMassMatrix(options.massMatrix());
+      case LANGEVIN -> LangevinDynamics.metropolisAdjusted(options.stepSize())
+          .withMassMatrix(options.massMatrix());
+      case ULA -> LangevinDynamics.unadjusted(options.stepSize())
+          .withMassMatrix(options.massMatrix());
+      case GIBBS -> throw new IllegalArgumentException("sampler: Gibbs has no transition kernel");
+    };
   }
 
   /**
