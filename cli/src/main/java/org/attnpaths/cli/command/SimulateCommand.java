@@ -144,6 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
         backend.description(), null, null, null, false, build.version(), commandLine(spec));
     SimulateReport.Sampler s = new SimulateReport.Sampler(sampler.method().label(),
         sampler.samples(), sampler.burnIn(), sampler.chains(), sampler.threads(),
+        !sampler.method().gradientBased() ? null : sampler.marginalReadout() ? "marginal" : "joint",
         sampler.massMatrix() == null ? null : sampler.massMatrix().label(), sampler.stepSize(),
         sampler.trajectoryLength());
     return new SimulateReport(config, Provenance.capture(build, started, backend.name()), s,
@@ -158,7 +159,9 @@ public final class SimulateCommand implements Callable<Integer> {
         + "threads; backend %s%n", s.method().label(), s.chains(), s.burnIn(), s.samples(),
         s.method().gradientBased() ? "transitions" : "sweeps", s.threads(), backend.name());
     if (s.method().gradientBased()) {
-      out.printf(Locale.ROOT, "mass matrix %s, step size %s%s%n", s.massMatrix().label(),
+      out.printf(Locale.ROOT, "potential %s, mass matrix %s, step size %s%s%n",
+          s.marginalReadout() ? "marginal (readout integrated out)" : "joint",
+          s.massMatrix().label(),
           Double.isNaN(s.stepSize()) ? "searched" : String.valueOf(s.stepSize()),
           s.method() == SamplerOptions.Method.HMC
               ? String.format(Locale.ROOT, ", trajectory length %.4g", s.trajectoryLength()) : "");

@@ -1,6 +1,7 @@
 package org.attnpaths.cli.command;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -20,6 +21,7 @@ import org.attnpaths.simulation.sampler.HamiltonianMonteCarlo;
 import org.attnpaths.simulation.sampler.LangevinDynamics;
 import org.attnpaths.simulation.sampler.PosteriorPotential;
 import org.attnpaths.simulation.sampler.PosteriorSample;
+import org.attnpaths.simulation.sampler.ReadoutMarginalPotential;
 import org.attnpaths.simulation.sampler.RunSettings;
 import org.attnpaths.simulation.sampler.SampleFunctional;
 import org.attnpaths.simulation.sampler.SampledChains;
@@ -92,15 +94,24 @@ final class Simulation {
     } else {
       Sampler sampler = sampler(options);
       int tokenDim = network.tokenDim();
-      ChainSamples raw = ChainRunner.run(sampler, c -> new PosteriorPotential(network, y),
+      boolean marginal = options.marginalReadout();
+      int na = arch.width(arch.layers() + 1);
+      // the readout draws of chain c use the c-th stream split, in chain order, from s + 1
+      SplittableRandom readoutRoot = new SplittableRandom(s + 1);
+      SplittableRandom[] readoutStreams = new SplittableRandom[options.chains()];
+      for (int c = 0; c < readoutStreams.length; c++) readoutStreams[c] = readoutRoot.split();
+      ChainSamples raw = ChainRunner.run(sampler,
+          c -> marginal ? new ReadoutMarginalPotential(network, y)
+              : new PosteriorPotential(network, y),
           (c, rng) -> {
             NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
                 new NormalSampler(rng));
             double[] theta = new double[w0.dimension()];
             w0.copyTo(theta);
-            return theta;
+            return marginal ? Arrays.copyOf(theta, theta.length - na) : theta;
           },
-          c -> new Recorder(network, sweep.testFeatures()),
+          c -> new Recorder(network, y, sweep.testFeatures(),
+              marginal ? new NormalSampler(readoutStreams[c]) : null),
           new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
               options.threads()));
       chains = unpack(raw, sweep.testFeatures().examples(), arch);
@@ -128,18 +139,28 @@ final class Simulation {
 
   /**
    * Records f(x*) on the test inputs, then U_a, then U_1 … U_L row-major (a workspace per
-   * chain).
+   * chain). On the readout-marginal potential it first draws the readout a from its exact
+   * conditional given the sampled weights, so every record is a draw of the joint posterior.
    */
   private static final class Recorder implements SampleFunctional {
     private final FiniteNetwork network;
     private final PathFeatures test;
     private final NetworkWeights w;
     private final int size;
+    private final ReadoutMarginalPotential marginal;   // null on the joint potential
+    private final NormalSampler readoutNormals;
+    private final double[] full;
+    private final double[] readout;
 
-    Recorder(FiniteNetwork network, PathFeatures test) {
+    /** @param readoutNormals the readout draws' stream, or null for the joint potential */
+    Recorder(FiniteNetwork network, double[] y, PathFeatures test, NormalSampler readoutNormals) {
       this.network = network;
       this.test = test;
       this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+      this.readoutNormals = readoutNormals;
+      this.marginal = readoutNormals == null ? null : new ReadoutMarginalPotential(network, y);
+      this.full = new double[w.dimension()];
+      this.readout = new double[marginal == null ? 0 : marginal.readoutDimension()];
       Architecture a = network.architecture();
       int n = test.examples() + 1;
       for (int l = 1; l <= a.layers(); l++) n += a.orderParameterSize(l) * a.orderParameterSize(l);
@@ -153,7 +174,14 @@ final class Simulation {
 
     @Override
     public void evaluate(double[] theta, double[] out) {
-      w.copyFrom(theta);
+      if (marginal == null) {
+        w.copyFrom(theta);
+      } else {
+        marginal.drawReadout(theta, readoutNormals, readout);
+        System.arraycopy(theta, 0, full, 0, theta.length);
+        System.arraycopy(readout, 0, full, theta.length, readout.length);
+        w.copyFrom(full);
+      }
       double[] f = network.forward(w, test);
       System.arraycopy(f, 0, out, 0, f.length);
       OrderParameters u = network.orderParameters(w);
@@ -174,7 +202,7 @@ final class Simulation {
       List<PosteriorSample> samples = new ArrayList<>();
       for (int s = 0; s < chain.length; s++) {
         double[] v = chain[s];
-        double[] f = java.util.Arrays.copyOf(v, q);
+        double[] f = Arrays.copyOf(v, q);
         int k = q + 1;
         List<DMatrixRMaj> layers = new ArrayList<>();
         for (int l = 1; l <= a.layers(); l++) {

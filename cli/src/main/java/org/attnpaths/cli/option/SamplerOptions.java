@@ -54,6 +54,7 @@ public final class SamplerOptions {
   private MassMatrix massMatrix;
   private Double stepSize;
   private double trajectoryLength = Math.PI;
+  private Boolean marginal;
 
   @Option(names = "--sampler", paramLabel = "gibbs|hmc|langevin|ula", order = 500,
       defaultValue = "gibbs",
@@ -136,11 +137,26 @@ public final class SamplerOptions {
     trajectoryLength = length;
   }
 
+  @Option(names = "--potential", paramLabel = "marginal|joint", order = 545,
+      description = "What hmc, langevin and ula move: marginal (the weights below the readout, "
+          + "with the readout a integrated out exactly and drawn from its Gaussian conditional "
+          + "for every retained sample; removes the stiffest directions of the posterior) or "
+          + "joint (all weights, as in plain noisy gradient descent). "
+          + "Default: marginal (ula: joint).")
+  void setPotential(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "marginal" -> marginal = true;
+      case "joint" -> marginal = false;
+      default -> throw bad("--potential: expected marginal or joint, got '" + text + "'");
+    }
+  }
+
   /** Checks the combinations: the gradient options need a gradient-based sampler, ula no adaptation. */
   public void validate() {
     if (!method.gradientBased()) {
       if (massMatrix != null) throw bad("--mass-matrix: only for hmc, langevin or ula, not gibbs");
       if (stepSize != null) throw bad("--step-size: only for hmc, langevin or ula, not gibbs");
+      if (marginal != null) throw bad("--potential: only for hmc, langevin or ula, not gibbs");
     }
     if (method != Method.HMC && trajectoryLength != Math.PI) {
       throw bad("--trajectory-length: only for hmc, not " + method.label());
@@ -169,6 +185,16 @@ public final class SamplerOptions {
       case ULA -> DEFAULT_ULA_STEP;
       default -> Double.NaN;
     };
+  }
+
+  /**
+   * Whether the gradient sampler moves on the readout-marginal potential ({@code --potential}):
+   * default true for hmc and langevin, false for ula; false for Gibbs.
+   */
+  public boolean marginalReadout() {
+    if (!method.gradientBased()) return false;
+    if (marginal != null) return marginal;
+    return method != Method.ULA;
   }
 
   /** HMC trajectory length λ; NaN for the other samplers. */

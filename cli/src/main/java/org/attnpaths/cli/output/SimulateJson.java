@@ -50,6 +50,8 @@ public final class SimulateJson {
     g.writeNumberField("burnIn", s.burnIn());
     g.writeNumberField("chains", s.chains());
     g.writeNumberField("threads", s.threads());
+    if (s.potential() == null) g.writeNullField("potential");
+    else g.writeStringField("potential", s.potential());
     if (s.massMatrix() == null) g.writeNullField("massMatrix");
     else g.writeStringField("massMatrix", s.massMatrix());
     g.writeFieldName("stepSize");

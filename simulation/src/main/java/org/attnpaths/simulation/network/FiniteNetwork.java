@@ -76,25 +76,41 @@ public final class FiniteNetwork {
    * @param w not modified
    */
   public List<DMatrixRMaj> pathWeights(NetworkWeights w) {
-    checkShapes(w);
     int layers = arch.layers();
     DMatrixRMaj[] m = new DMatrixRMaj[layers + 1];
-    m[layers] = w.readout().copy();
+    DMatrixRMaj[] part = new DMatrixRMaj[layers + 1];
+    for (int l = 1; l <= layers + 1; l++) {
+      m[l - 1] = new DMatrixRMaj(arch.orderParameterSize(l), arch.width(l));
+      if (l <= layers) part[l - 1] = new DMatrixRMaj(arch.orderParameterSize(l + 1), arch.width(l));
+    }
+    pathWeights(w, m, part);
+    return List.of(m);
+  }
+
+  /**
+   * {@link #pathWeights(NetworkWeights)} into given matrices, allocating nothing.
+   *
+   * @param w not modified
+   * @param m m[ℓ−1] = M_ℓ (D_ℓ×N_ℓ) for ℓ = 1..L+1; overwritten
+   * @param part part[ℓ−1] a D_{ℓ+1}×N_ℓ workspace for ℓ = 1..L
+   */
+  public void pathWeights(NetworkWeights w, DMatrixRMaj[] m, DMatrixRMaj[] part) {
+    checkShapes(w);
+    int layers = arch.layers();
+    System.arraycopy(w.readout().data, 0, m[layers].data, 0, m[layers].getNumElements());
     for (int l = layers; l >= 1; l--) {
       DMatrixRMaj next = m[l];
       int d = next.numRows;
       int n = arch.width(l);
-      DMatrixRMaj out = new DMatrixRMaj(arch.heads(l) * d, n);
-      DMatrixRMaj part = new DMatrixRMaj(d, n);
+      DMatrixRMaj out = m[l - 1];
+      DMatrixRMaj p = part[l - 1];
       double s = 1.0 / Math.sqrt(arch.width(l + 1));
       for (int h = 0; h < arch.heads(l); h++) {
         // Head-h row block of M_ℓ: M_{ℓ+1} V^{(ℓ,h)} / √N_{ℓ+1}.
-        backend.gemm(s, next, false, w.layer(l, h), false, 0.0, part);
-        System.arraycopy(part.data, 0, out.data, h * d * n, d * n);
+        backend.gemm(s, next, false, w.layer(l, h), false, 0.0, p);
+        System.arraycopy(p.data, 0, out.data, h * d * n, d * n);
       }
-      m[l - 1] = out;
     }
-    return List.of(m);
   }
 
   /** f on the training inputs. */
@@ -225,12 +241,11 @@ public final class FiniteNetwork {
     return value;
   }
 
-  /** Throws if {@code w} does not have this network's shapes. */
+  /** Throws if {@code w} does not have this network's shapes (allocates only to report it). */
   public void checkShapes(NetworkWeights w) {
-    List<String> expected = NetworkWeights.shapes(arch, tokenDim);
-    List<String> found = w.shapes();
-    if (!expected.equals(found)) {
-      throw new IllegalArgumentException("weights: expected shapes " + expected + ", got " + found);
+    if (!w.hasShapes(arch, tokenDim)) {
+      throw new IllegalArgumentException("weights: expected shapes "
+          + NetworkWeights.shapes(arch, tokenDim) + ", got " + w.shapes());
     }
   }
 

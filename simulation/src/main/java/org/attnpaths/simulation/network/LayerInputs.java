@@ -31,6 +31,7 @@ public final class LayerInputs {
   private final DMatrixRMaj[] y;                // y[ℓ] = Y_ℓ, (P·D_ℓ)×N_ℓ, ℓ = 1..L+1
   private final DMatrixRMaj[] g;                // g[ℓ] = Ḡ_ℓ, same shapes, ℓ = 1..L
   private final DMatrixRMaj[] head;             // head[ℓ]: one head's rows, (P·D_{ℓ+1})×N_ℓ
+  private final DMatrixRMaj[] view;             // view[ℓ]: Y_ℓ as P×(D_ℓ·N_ℓ) (shares y[ℓ]'s data)
 
   /** @param features training path features of the network, referenced */
   public LayerInputs(Architecture arch, PathFeatures features, LinearAlgebraBackend backend) {
@@ -42,8 +43,10 @@ public final class LayerInputs {
     y = new DMatrixRMaj[layers + 2];
     g = new DMatrixRMaj[layers + 2];
     head = new DMatrixRMaj[layers + 1];
+    view = new DMatrixRMaj[layers + 2];
     for (int l = 1; l <= layers + 1; l++) {
       y[l] = new DMatrixRMaj(p * arch.orderParameterSize(l), arch.width(l));
+      view[l] = DMatrixRMaj.wrap(p, arch.orderParameterSize(l) * arch.width(l), y[l].data);
       if (l <= layers) {
         g[l] = new DMatrixRMaj(p * arch.orderParameterSize(l), arch.width(l));
         head[l] = new DMatrixRMaj(p * arch.orderParameterSize(l + 1), arch.width(l));
@@ -57,15 +60,35 @@ public final class LayerInputs {
    * @param w not modified
    */
   public void forward(NetworkWeights w) {
-    backend.gemm(1.0, xi, false, w.v0(), true, 0.0, y[1]);                 // Y_1 = Ξ V^0ᵀ
-    for (int l = 1; l <= arch.layers(); l++) {
-      double s = 1.0 / Math.sqrt(arch.width(l + 1));
-      for (int h = 0; h < arch.heads(l); h++) {
-        DMatrixRMaj x = headRows(l, h, y[l]);
-        // Y_{ℓ+1} += V^{(ℓ,h)} applied to head h's rows: X_h V^{(ℓ,h)ᵀ} / √N_{ℓ+1}
-        backend.gemm(s, x, false, w.layer(l, h), true, h == 0 ? 0.0 : 1.0, y[l + 1]);
-      }
+    for (int l = 0; l <= arch.layers(); l++) propagate(l, w);
+  }
+
+  /**
+   * Computes Y_{ℓ+1} from Y_ℓ (from Ξ for ℓ = 0) and the weights of layer ℓ (V^0 for ℓ = 0): one
+   * step of {@link #forward}, for samplers that redraw the weights one layer at a time.
+   *
+   * @param layer ℓ ∈ 0..L
+   * @param w not modified
+   */
+  public void propagate(int layer, NetworkWeights w) {
+    if (layer == 0) {
+      backend.gemm(1.0, xi, false, w.v0(), true, 0.0, y[1]);               // Y_1 = Ξ V^0ᵀ
+      return;
     }
+    double s = 1.0 / Math.sqrt(arch.width(layer + 1));
+    for (int h = 0; h < arch.heads(layer); h++) {
+      DMatrixRMaj x = headRows(layer, h, y[layer]);
+      // Y_{ℓ+1} += V^{(ℓ,h)} applied to head h's rows: X_h V^{(ℓ,h)ᵀ} / √N_{ℓ+1}
+      backend.gemm(s, x, false, w.layer(layer, h), true, h == 0 ? 0.0 : 1.0, y[layer + 1]);
+    }
+  }
+
+  /**
+   * Y_ℓ as P×(D_ℓ·N_ℓ), row μ holding blocks (h_ℓ, κ') of N_ℓ (h_ℓ slowest), for ℓ = 1..L+1:
+   * the inputs of Gibbs block ℓ. Referenced; its contents change with every propagation.
+   */
+  public DMatrixRMaj input(int layer) {
+    return view[layer];
   }
 
   /** Y_{L+1}, P×N_a, the readout's inputs (f = c0 Y_{L+1} a); referenced, until the next forward. */
