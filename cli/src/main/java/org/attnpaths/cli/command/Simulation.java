@@ -66,20 +66,38 @@ final class Simulation {
   /** Samples every width in order, handing each result to {@code onEach} as it is done. */
   List<SampledWidth> run(List<Integer> widths, Consumer<SampledWidth> onEach) {
     List<SampledWidth> out = new ArrayList<>();
-    progress.tasks(widths.size(), "widths sampled");
+    countSteps(widths.size());
     for (int i = 0; i < widths.size(); i++) {
       int n = widths.get(i);
-      progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d): %d chains x %d steps",
-          n, i + 1, widths.size(), options.chains(), options.burnIn() + options.samples()));
+      stage(n, i, widths.size());
       SampledWidth r = run(n);
-      progress.taskDone();
       out.add(r);
       if (onEach != null) onEach.accept(r);
     }
     return out;
   }
 
-  /** Samples one width. */
+  /**
+   * Starts the progress count: every sweep (Gibbs) or transition of every chain at {@code widths}
+   * widths is one task, counted by {@link #run(int)} as the chains make them.
+   */
+  void countSteps(int widths) {
+    long perWidth = (long) options.chains() * (options.burnIn() + options.samples());
+    progress.tasks(perWidth * widths, stepName());
+  }
+
+  /** Names the width being sampled in the progress line. */
+  void stage(int width, int index, int count) {
+    progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d): %d chains x %d %s",
+        width, index + 1, count, options.chains(), options.burnIn() + options.samples(),
+        stepName()));
+  }
+
+  private String stepName() {
+    return options.method().gradientBased() ? "transitions" : "sweeps";
+  }
+
+  /** Samples one width (each sweep or transition of each chain counts one progress task). */
   SampledWidth run(int width) {
     Architecture arch = sweep.base().withWidth(width);
     FiniteNetwork network = new FiniteNetwork(arch, sweep.trainFeatures(), backend);
@@ -90,7 +108,8 @@ final class Simulation {
     List<ChainStatistics> statistics = null;
     if (options.method() == SamplerOptions.Method.GIBBS) {
       chains = new BlockedGibbsSampler(network, y, sweep.testFeatures())
-          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads());
+          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads(),
+              progress::taskDone);
     } else {
       Sampler sampler = sampler(options);
       int tokenDim = network.tokenDim();
@@ -113,7 +132,8 @@ final class Simulation {
           c -> new Recorder(network, y, sweep.testFeatures(),
               marginal ? new NormalSampler(readoutStreams[c]) : null),
           new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
-              options.threads()));
+              options.threads()),
+          progress::taskDone);
       chains = unpack(raw, sweep.testFeatures().examples(), arch);
       statistics = raw.statistics();
     }

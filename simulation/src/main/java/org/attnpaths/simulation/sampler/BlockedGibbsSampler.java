@@ -144,6 +144,16 @@ public final class BlockedGibbsSampler {
    * @param threads worker threads (≥ 1); the result does not depend on it
    */
   public SampledChains run(int chains, int burnIn, int samples, long seed, int threads) {
+    return run(chains, burnIn, samples, seed, threads, () -> { });
+  }
+
+  /**
+   * As {@link #run(int, int, int, long, int)}, calling {@code afterSweep} after every sweep of
+   * every chain (for progress reports; from the chains' threads, so it must be thread-safe and
+   * cheap). It does not touch the random streams: the samples are those of the run without it.
+   */
+  public SampledChains run(int chains, int burnIn, int samples, long seed, int threads,
+      Runnable afterSweep) {
     if (chains < 1) throw new IllegalArgumentException("chains: expected >= 1, got " + chains);
     if (burnIn < 0) throw new IllegalArgumentException("burnIn: expected >= 0, got " + burnIn);
     if (samples < 1) throw new IllegalArgumentException("samples: expected >= 1, got " + samples);
@@ -159,7 +169,7 @@ public final class BlockedGibbsSampler {
     try {
       List<Future<List<PosteriorSample>>> futures = new ArrayList<>();
       for (SplittableRandom s : streams) {
-        futures.add(pool.submit(() -> chain(new NormalSampler(s), burnIn, samples)));
+        futures.add(pool.submit(() -> chain(new NormalSampler(s), burnIn, samples, afterSweep)));
       }
       List<List<PosteriorSample>> out = new ArrayList<>();
       for (Future<List<PosteriorSample>> f : futures) out.add(f.get());
@@ -177,13 +187,18 @@ public final class BlockedGibbsSampler {
   }
 
   /** One chain on its own stream: a prior draw, then burn-in and retained sweeps. */
-  private List<PosteriorSample> chain(NormalSampler normals, int burnIn, int samples) {
+  private List<PosteriorSample> chain(NormalSampler normals, int burnIn, int samples,
+      Runnable afterSweep) {
     NetworkWeights w = NetworkWeights.sampleFromPrior(arch, network.tokenDim(), normals);
     GibbsWorkspace ws = workspace();
-    for (int s = 0; s < burnIn; s++) sweep(w, normals, ws);
+    for (int s = 0; s < burnIn; s++) {
+      sweep(w, normals, ws);
+      afterSweep.run();
+    }
     List<PosteriorSample> kept = new ArrayList<>();
     for (int s = 0; s < samples; s++) {
       sweep(w, normals, ws);
+      afterSweep.run();
       kept.add(new PosteriorSample(s, network.forward(w, test), network.orderParameters(w)));
     }
     return kept;
