@@ -2,18 +2,20 @@ package org.attnpaths.simulation.sampler;
 
 import org.attnpaths.simulation.network.FiniteNetwork;
 import org.attnpaths.simulation.network.NetworkWeights;
+import org.attnpaths.simulation.network.PotentialWorkspace;
 
 /**
  * Φ(θ) = (1/(2T)) Σ_μ (y_μ − f(X_μ; θ))² + Σ_blocks |w|²/(2σ²_block) (spec §8) for a {@link
  * FiniteNetwork}, with θ in the flat layout of {@link NetworkWeights}. The gradient is
- * analytic ({@link FiniteNetwork#potential}). Holds two weight workspaces: one instance per
- * chain, not thread-safe.
+ * analytic ({@link FiniteNetwork#potential}). Holds its workspaces (two weight sets and a {@link
+ * PotentialWorkspace}), so evaluations allocate nothing: one instance per chain, not thread-safe.
  */
 public final class PosteriorPotential implements Potential {
   private final FiniteNetwork network;
   private final double[] y;
   private final NetworkWeights weights;
   private final NetworkWeights gradient;
+  private final PotentialWorkspace workspace;
   private final int dimension;
 
   /** @param y training targets, length P; copied */
@@ -26,6 +28,7 @@ public final class PosteriorPotential implements Potential {
     this.y = y.clone();
     this.weights = NetworkWeights.zeros(network.architecture(), network.tokenDim());
     this.gradient = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+    this.workspace = new PotentialWorkspace(network);
     this.dimension = weights.dimension();
   }
 
@@ -41,7 +44,7 @@ public final class PosteriorPotential implements Potential {
           + gradOut.length);
     }
     weights.copyFrom(theta);
-    double value = network.potential(weights, y, gradient);
+    double value = network.potential(weights, y, gradient, workspace);
     gradient.copyTo(gradOut);
     return value;
   }
