@@ -38,7 +38,10 @@ public final class SamplerOptions {
 
   /** Initial MALA step (whitened units with the prior or adapted mass); adapted during burn-in. */
   public static final double DEFAULT_LANGEVIN_STEP = 1e-3;
-  /** ULA's fixed step (whitened units); below 2/λ_max of the whitened Hessian on the Markov task. */
+  /**
+   * ULA's fixed step (whitened units): stable (no divergence) on the joint potential of the
+   * built-in Markov task at N = 100 and 1000, T = 0.01 (BENCHMARKS.md), but far too small to mix.
+   */
   public static final double DEFAULT_ULA_STEP = 1e-5;
 
   @Spec(Spec.Target.MIXEE)
