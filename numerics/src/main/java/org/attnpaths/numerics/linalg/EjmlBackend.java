@@ -47,6 +47,41 @@ public final class EjmlBackend implements LinearAlgebraBackend {
     else CommonOps_DDRM.multAdd(alpha, left, right, c);
   }
 
+  /** Matrix-vector products over at least this many entries run on two threads. */
+  private static final long CONCURRENT_GEMV = 4_000_000L;
+
+  @Override
+  public void gemv(double alpha, DMatrixRMaj a, boolean transA, double[] x, double beta,
+      double[] y) {
+    int m = a.numRows;
+    int n = a.numCols;
+    GemvShape.check(m, n, transA, x, y);
+    if (y == x || y == a.data) throw new IllegalArgumentException("gemv: y must not alias x or a");
+    int rows = transA ? n : m;
+    for (int i = 0; i < rows; i++) y[i] = beta == 0.0 ? 0.0 : beta * y[i];
+    // Memory-bound: split the output range in two halves on the common pool when a is large.
+    int parts = (long) m * n >= CONCURRENT_GEMV ? 2 : 1;
+    java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+      int from = (int) ((long) rows * part / parts);
+      int to = (int) ((long) rows * (part + 1) / parts);
+      double[] d = a.data;
+      if (!transA) {
+        for (int i = from; i < to; i++) {       // y_i += α Σ_j a_ij x_j: a dot product per row
+          double acc = 0.0;
+          int row = i * n;
+          for (int j = 0; j < n; j++) acc += d[row + j] * x[j];
+          y[i] += alpha * acc;
+        }
+      } else {
+        for (int i = 0; i < m; i++) {            // y += α x_i · (row i of a): axpy per row
+          double xi = alpha * x[i];
+          int row = i * n;
+          for (int j = from; j < to; j++) y[j] += xi * d[row + j];
+        }
+      }
+    });
+  }
+
   @Override
   public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
     SyrkShape shape = SyrkShape.of(a, transA, c);
@@ -153,19 +188,55 @@ public final class EjmlBackend implements LinearAlgebraBackend {
     }
   }
 
+  /**
+   * A⁻¹ = L⁻ᵀ L⁻¹ in n³/3 multiply-adds (as LAPACK's dpotri), not the n³ of solving against the
+   * identity: X = L⁻¹ by row-oriented forward substitution (row i of X = (e_i − Σ_{k<i} L_ik ·
+   * row k of X) / L_ii, each row k of X non-zero only up to column k), then the lower triangle of
+   * XᵀX accumulated row by row (A_jl += X_ij X_il, l ≤ j ≤ i). Both loops are contiguous axpys.
+   */
   @Override
   public void choleskyInverse(DMatrixRMaj l, DMatrixRMaj out) {
+    if (l.numRows != l.numCols) {
+      throw new IllegalArgumentException(
+          "choleskyInverse: expected a square factor, got " + l.numRows + "×" + l.numCols);
+    }
+    if (out == l || out.data == l.data) {
+      throw new IllegalArgumentException("choleskyInverse: out must not alias l");
+    }
     int n = l.numRows;
     out.reshape(n, n);
-    CommonOps_DDRM.setIdentity(out);
-    choleskySolve(l, out);
-    // Symmetrise to remove round-off asymmetry.
+    double[] ld = l.data;
+    double[] x = new double[n * n];
     for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double v = 0.5 * (out.data[i * n + j] + out.data[j * n + i]);
-        out.data[i * n + j] = v;
-        out.data[j * n + i] = v;
+      int xi = i * n;
+      for (int k = 0; k < i; k++) {
+        double lik = ld[i * n + k];
+        if (lik == 0.0) continue;
+        int xk = k * n;
+        for (int c = 0; c <= k; c++) x[xi + c] -= lik * x[xk + c];
       }
+      double lii = ld[i * n + i];
+      if (!(lii != 0.0)) {
+        throw new ArithmeticException("choleskyInverse: L[" + i + "][" + i + "] is zero, the "
+            + "matrix is singular");
+      }
+      double inv = 1.0 / lii;
+      for (int c = 0; c < i; c++) x[xi + c] *= inv;
+      x[xi + i] = inv;
+    }
+    double[] a = out.data;
+    java.util.Arrays.fill(a, 0, n * n, 0.0);
+    for (int i = 0; i < n; i++) {
+      int xi = i * n;
+      for (int j = 0; j <= i; j++) {
+        double xij = x[xi + j];
+        if (xij == 0.0) continue;
+        int aj = j * n;
+        for (int c = 0; c <= j; c++) a[aj + c] += xij * x[xi + c];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i];
     }
   }
 

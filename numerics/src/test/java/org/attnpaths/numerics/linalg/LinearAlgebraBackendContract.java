@@ -83,6 +83,44 @@ abstract class LinearAlgebraBackendContract {
     }
   }
 
+  // ---------------------------------------------------------------- gemv
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void gemvEqualsGemmWithAOneColumnMatrix(boolean transA) {
+    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {2100, 2000}}) {
+      DMatrixRMaj a = uniform(shape[0], shape[1], rng);
+      int rows = transA ? shape[1] : shape[0];
+      int cols = transA ? shape[0] : shape[1];
+      DMatrixRMaj x = uniform(cols, 1, rng);
+      DMatrixRMaj y = uniform(rows, 1, rng);
+      DMatrixRMaj expected = gemmOracle(0.7, a, transA, x, false, -1.5, y);
+      double[] got = y.data.clone();
+      backend().gemv(0.7, a, transA, x.data, -1.5, got);
+      double scale = 1 + Arrays.stream(expected.data).map(Math::abs).max().orElse(0);
+      for (int i = 0; i < rows; i++) {
+        assertEquals(expected.data[i], got[i], 1e-12 * scale, "gemv " + shape[0] + "×" + shape[1]
+            + " transA=" + transA + " entry " + i);
+      }
+      double[] zeroBeta = new double[rows];
+      Arrays.fill(zeroBeta, Double.NaN);
+      backend().gemv(1.0, a, transA, x.data, 0.0, zeroBeta);
+      DMatrixRMaj plain = gemmOracle(1.0, a, transA, x, false, 0.0, null);
+      for (int i = 0; i < rows; i++) {
+        assertEquals(plain.data[i], zeroBeta[i], 1e-12 * scale, "beta = 0 ignores y");
+      }
+    }
+  }
+
+  @Test
+  void gemvRejectsShortVectors() {
+    DMatrixRMaj a = uniform(3, 4, rng);
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemv(1.0, a, false, new double[3], 0.0, new double[3]));
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemv(1.0, a, true, new double[3], 0.0, new double[3]));
+  }
+
   // ---------------------------------------------------------------- gemm
 
   static Stream<Arguments> transposes() {
