@@ -65,7 +65,8 @@ abstract class LinearAlgebraBackendContract {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void syrkEqualsGemmWithItsTransposeAndFillsBothTriangles(boolean transA) {
-    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {130, 17}}) {
+    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {130, 17}, {300, 260},
+        {260, 300}}) {
       DMatrixRMaj a = uniform(shape[0], shape[1], rng);
       int n = transA ? shape[1] : shape[0];
       DMatrixRMaj expected = uniform(n, n, rng);
@@ -288,7 +289,7 @@ abstract class LinearAlgebraBackendContract {
   }
 
   @ParameterizedTest(name = "rhs={0}")
-  @ValueSource(ints = {1, 3})
+  @ValueSource(ints = {1, 3, 600})   // 600: several column chunks, two threads in EJML
   void lowerSolveSolvesTheTriangularSystem(int rhs) {
     // Hand-computed: L = [[2,0],[1,4]], L·x = [4, 10] gives x = [2, 2].
     DMatrixRMaj lHand = new DMatrixRMaj(2, 2, true, 2, 0, 1, 4);
@@ -303,7 +304,7 @@ abstract class LinearAlgebraBackendContract {
       assertEquals(2.0 * (c + 1), bHand.get(1, c), 1e-15);
     }
 
-    int n = 23;
+    int n = rhs > 100 ? 200 : 23;
     DMatrixRMaj l = factor(spd(n, rng));
     DMatrixRMaj b = uniform(n, rhs, rng);
     DMatrixRMaj x = b.copy();
