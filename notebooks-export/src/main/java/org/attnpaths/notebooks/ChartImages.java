@@ -28,6 +28,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.attnpaths.notebooks.results.PruneResult;
+import org.attnpaths.notebooks.results.SimulationResult;
 
 /**
  * PNG previews of the notebook's figures, drawn with JFreeChart so that the notebook reads without
@@ -46,7 +51,7 @@ final class ChartImages {
   private ChartImages() {}
 
   /** Test accuracy of the mean predictor against N (log axis), GP limits as dashed lines. */
-  static byte[] accuracy(TheoryResult r) {
+  static byte[] accuracy(TheoryResult r, SimulationResult sim) {
     XYSeries theory = new XYSeries("theory");
     for (TheoryResult.Point p : r.widths()) theory.add(p.width(), p.accuracy());
     XYSeriesCollection data = new XYSeriesCollection(theory);
@@ -63,6 +68,24 @@ final class ChartImages {
     for (TheoryResult.Point p : r.widths()) {
       lo = Math.min(lo, p.accuracy());
       hi = Math.max(hi, p.accuracy());
+    }
+    if (sim != null) {
+      YIntervalSeries points = new YIntervalSeries("sampled network (± s.e.)");
+      for (SimulationResult.Width w : sim.widths()) {
+        double se = Double.isFinite(w.accuracyStandardError()) ? w.accuracyStandardError() : 0;
+        points.add(w.width(), w.accuracy(), w.accuracy() - se, w.accuracy() + se);
+        lo = Math.min(lo, w.accuracy() - se);
+        hi = Math.max(hi, w.accuracy() + se);
+      }
+      XYErrorRenderer er = new XYErrorRenderer();
+      er.setDrawXError(false);
+      er.setDefaultLinesVisible(false);
+      er.setSeriesPaint(0, Color.BLACK);
+      er.setErrorPaint(Color.BLACK);
+      YIntervalSeriesCollection sampled = new YIntervalSeriesCollection();
+      sampled.addSeries(points);
+      plot.setDataset(1, sampled);
+      plot.setRenderer(1, er);
     }
     dashed(plot, "GP", r.gp().accuracy(), GP);
     lo = Math.min(lo, r.gp().accuracy());
@@ -98,20 +121,49 @@ final class ChartImages {
    * symmetric about 0, with a colour bar.
    */
   static byte[] heatMap(TheoryResult r, TheoryResult.Point p) {
+    return png(heatMapChart(r, p.u1(), "U_1 at N = " + p.width(), maxAbs(p.u1())), 520, HEIGHT);
+  }
+
+  /** Theory U_1 (left) and the sampled network's (right), one colour scale. */
+  static byte[] compare(TheoryResult r, TheoryResult.Point p, SimulationResult.Width s) {
+    double max = Math.max(maxAbs(p.u1()), maxAbs(s.u1()));
+    JFreeChart left = heatMapChart(r, p.u1(), "theory U_1, N = " + p.width(), max);
+    JFreeChart right = heatMapChart(r, s.u1(), "sampled U_1, N = " + s.width(), max);
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1040, HEIGHT,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    left.setBackgroundPaint(Color.WHITE);
+    right.setBackgroundPaint(Color.WHITE);
+    left.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 520, HEIGHT));
+    right.draw(g, new java.awt.geom.Rectangle2D.Double(520, 0, 520, HEIGHT));
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static double maxAbs(double[][] u) {
+    double m = 0;
+    for (double[] row : u) for (double v : row) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
+    return m;
+  }
+
+  private static JFreeChart heatMapChart(TheoryResult r, double[][] u, String title, double max) {
     int[] order = r.displayOrder();
     int n = order.length;
-    double[][] u = p.u1();
     double[] xs = new double[n * n];
     double[] ys = new double[n * n];
     double[] zs = new double[n * n];
-    double max = 0;
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {
         int k = a * n + b;
         xs[k] = b;
         ys[k] = n - 1 - a;
         zs[k] = u[order[a]][order[b]];
-        if (Double.isFinite(zs[k])) max = Math.max(max, Math.abs(zs[k]));
       }
     }
     if (max == 0) max = 1;
@@ -130,7 +182,7 @@ final class ChartImages {
     renderer.setPaintScale(scale);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.LIGHT_GRAY);
-    JFreeChart chart = new JFreeChart("U_1 at N = " + p.width(), plot);
+    JFreeChart chart = new JFreeChart(title, plot);
     chart.removeLegend();
     NumberAxis barAxis = new NumberAxis("U_1");
     barAxis.setRange(-max, max);
@@ -138,7 +190,67 @@ final class ChartImages {
     bar.setPosition(RectangleEdge.RIGHT);
     bar.setMargin(4, 4, 40, 4);
     chart.addSubtitle(bar);
-    return png(chart, 520, HEIGHT);
+    return chart;
+  }
+
+  /** Head score against accuracy drop, one series per method, sampled ± s.e. */
+  static byte[] pruneScore(PruneResult.Width w) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    Color[] colours = {new Color(0x6b, 0xae, 0xd6), THEORY, Color.BLACK};
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDefaultLinesVisible(false);
+    renderer.setErrorPaint(Color.BLACK);
+    int series = 0;
+    for (int m = 0; m < PruneResult.METHODS.size(); m++) {
+      String method = PruneResult.METHODS.get(m);
+      YIntervalSeries s = new YIntervalSeries(method, false, true);
+      for (PruneResult.Head h : w.heads()) {
+        double d = h.drop().getOrDefault(method, Double.NaN);
+        if (!Double.isFinite(d)) continue;
+        double se = method.equals("simulated") && Double.isFinite(h.simulatedDropStandardError())
+            ? h.simulatedDropStandardError() : 0;
+        s.add(h.score(), d, d - se, d + se);
+      }
+      if (s.getItemCount() == 0) continue;
+      data.addSeries(s);
+      renderer.setSeriesPaint(series++, colours[m]);
+    }
+    NumberAxis x = new NumberAxis("head score");
+    NumberAxis y = new NumberAxis("accuracy drop");
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    for (PruneResult.Head h : w.heads()) {
+      double top = Double.NEGATIVE_INFINITY;
+      for (double d : h.drop().values()) if (Double.isFinite(d)) top = Math.max(top, d);
+      if (Double.isFinite(top)) {
+        plot.addAnnotation(new org.jfree.chart.annotations.XYTextAnnotation(h.label(),
+            h.score(), top));
+      }
+    }
+    return png(new JFreeChart("Head score vs accuracy drop, N = " + w.width(), plot));
+  }
+
+  /** Accuracy against heads removed: score, reverse, random mean; base accuracy dotted. */
+  static byte[] pruneCurve(PruneResult.Width w) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    Color[] colours = {THEORY, new Color(0x6a, 0x3d, 0x9a), Color.GRAY};
+    int series = 0;
+    for (int o = 0; o < PruneResult.ORDERS.size(); o++) {
+      double[] c = w.cumulative().get(PruneResult.ORDERS.get(o));
+      if (c == null) continue;
+      XYSeries s = new XYSeries(PruneResult.ORDERS.get(o) + " order");
+      for (int k = 0; k < c.length; k++) if (Double.isFinite(c[k])) s.add(k, c[k]);
+      data.addSeries(s);
+      renderer.setSeriesPaint(series++, colours[o]);
+    }
+    NumberAxis x = new NumberAxis("heads removed");
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    NumberAxis y = new NumberAxis("test accuracy");
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    dashed(plot, "full network", w.baseAccuracy(), THEORY);
+    return png(new JFreeChart("Accuracy vs heads removed, N = " + w.width(), plot));
   }
 
   /** Kernel-task alignment |e_k·Y|/√P of the leading components: GP against each width. */

@@ -87,6 +87,112 @@ public final class ResultArrays {
   }
 
   /**
+   * The theory arrays ({@link #of(TheoryResult)}) plus, when given, a sampled network's
+   * ({@code sim_…}) and head pruning's ({@code prune_…}) arrays.
+   *
+   * @param sim a simulate.json, or null
+   * @param prune a prune.json, or null
+   */
+  public static LinkedHashMap<String, NpyArray> of(TheoryResult r,
+      org.attnpaths.notebooks.results.SimulationResult sim,
+      org.attnpaths.notebooks.results.PruneResult prune) {
+    LinkedHashMap<String, NpyArray> m = of(r);
+    if (sim != null) m.putAll(simulation(sim));
+    if (prune != null) m.putAll(prune(prune));
+    return m;
+  }
+
+  /**
+   * A sampled network: {@code sim_width, sim_alpha, sim_accuracy, sim_accuracy_se} (NaN with one
+   * chain), {@code sim_chains}: (S); {@code sim_U_1} (S, Π, Π), the posterior mean of U_1.
+   */
+  static LinkedHashMap<String, NpyArray> simulation(
+      org.attnpaths.notebooks.results.SimulationResult sim) {
+    LinkedHashMap<String, NpyArray> m = new LinkedHashMap<>();
+    var ws = sim.widths();
+    int s = ws.size();
+    put(m, "sim_width", new int[] {s}, ws.stream().mapToDouble(w -> w.width()).toArray());
+    put(m, "sim_alpha", new int[] {s}, ws.stream().mapToDouble(w -> w.alpha()).toArray());
+    put(m, "sim_accuracy", new int[] {s}, ws.stream().mapToDouble(w -> w.accuracy()).toArray());
+    put(m, "sim_accuracy_se", new int[] {s},
+        ws.stream().mapToDouble(w -> w.accuracyStandardError()).toArray());
+    put(m, "sim_chains", new int[] {s}, ws.stream().mapToDouble(w -> w.chains()).toArray());
+    int pi = sim.pathNames().size();
+    double[] u = new double[s * pi * pi];
+    for (int i = 0; i < s; i++) flatten(ws.get(i).u1(), u, i * pi * pi);
+    put(m, "sim_U_1", new int[] {s, pi, pi}, u);
+    return m;
+  }
+
+  /**
+   * Head pruning, W widths, H heads (architecture order), C = 1 + Σ(H_ℓ − 1) cumulative steps:
+   * {@code prune_width, prune_base_accuracy} (W); {@code prune_score}, {@code
+   * prune_drop_frozen|resolved|simulated}, {@code prune_drop_simulated_se} (W, H);
+   * {@code prune_cumulative_score|reverse|random}, {@code prune_cumulative_random_std},
+   * {@code prune_cumulative_simulated_score|reverse} (W, C). NaN where the file has no value.
+   */
+  static LinkedHashMap<String, NpyArray> prune(org.attnpaths.notebooks.results.PruneResult p) {
+    LinkedHashMap<String, NpyArray> m = new LinkedHashMap<>();
+    var ws = p.widths();
+    int w = ws.size();
+    int h = ws.isEmpty() ? 0 : ws.get(0).heads().size();
+    int c = 0;
+    for (var x : ws) for (double[] v : x.cumulative().values()) c = Math.max(c, v.length);
+    put(m, "prune_width", new int[] {w}, ws.stream().mapToDouble(x -> x.width()).toArray());
+    put(m, "prune_base_accuracy", new int[] {w},
+        ws.stream().mapToDouble(x -> x.baseAccuracy()).toArray());
+    double[] score = new double[w * h];
+    double[] se = new double[w * h];
+    java.util.Arrays.fill(se, Double.NaN);
+    java.util.Map<String, double[]> drops = new LinkedHashMap<>();
+    for (String method : org.attnpaths.notebooks.results.PruneResult.METHODS) {
+      double[] d = new double[w * h];
+      java.util.Arrays.fill(d, Double.NaN);
+      drops.put(method, d);
+    }
+    for (int i = 0; i < w; i++) {
+      var heads = ws.get(i).heads();
+      if (heads.size() != h) {
+        throw new IllegalArgumentException(p.file().path() + ": results[" + i + "].heads: expected "
+            + h + " heads like results[0], got " + heads.size());
+      }
+      for (int j = 0; j < h; j++) {
+        score[i * h + j] = heads.get(j).score();
+        se[i * h + j] = heads.get(j).simulatedDropStandardError();
+        for (var e : drops.entrySet()) {
+          e.getValue()[i * h + j] = heads.get(j).drop().getOrDefault(e.getKey(), Double.NaN);
+        }
+      }
+    }
+    put(m, "prune_score", new int[] {w, h}, score);
+    for (var e : drops.entrySet()) put(m, "prune_drop_" + e.getKey(), new int[] {w, h}, e.getValue());
+    put(m, "prune_drop_simulated_se", new int[] {w, h}, se);
+    for (String o : org.attnpaths.notebooks.results.PruneResult.ORDERS) {
+      final int cc = c;
+      put(m, "prune_cumulative_" + o, new int[] {w, c}, rows(ws.size(), cc,
+          i -> ws.get(i).cumulative().get(o)));
+    }
+    final int cc = c;
+    put(m, "prune_cumulative_random_std", new int[] {w, c}, rows(w, cc, i -> ws.get(i).randomStd()));
+    for (String o : java.util.List.of("score", "reverse")) {
+      put(m, "prune_cumulative_simulated_" + o, new int[] {w, c}, rows(w, cc,
+          i -> ws.get(i).simulatedCumulative().get(o)));
+    }
+    return m;
+  }
+
+  /** Row i = {@code row.apply(i)} padded with NaN to {@code c} (NaN row when null). */
+  private static double[] rows(int w, int c, java.util.function.IntFunction<double[]> row) {
+    double[] out = new double[w * c];
+    java.util.Arrays.fill(out, Double.NaN);
+    for (int i = 0; i < w; i++) {
+      double[] v = row.apply(i);
+      if (v != null) System.arraycopy(v, 0, out, i * c, Math.min(c, v.length));
+    }
+    return out;
+  }
+
+  /**
    * The {@code _meta.json} sidecar of an exported {@code .npz}: what the float64 arrays cannot hold
    * (path and subset names, configuration, provenance of the result and of the export) and each
    * array's shape.

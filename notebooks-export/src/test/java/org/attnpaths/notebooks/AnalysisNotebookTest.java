@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalysisNotebookTest {
 
   private static final String GOLDEN = "analysis-golden.ipynb";
+  /** The notebook of theory + simulate + prune fixtures, PNGs masked likewise. */
+  private static final String GOLDEN_ALL = "analysis-all-golden.ipynb";
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   @TempDir
@@ -106,6 +108,54 @@ class AnalysisNotebookTest {
   void previewNumbersAreTheJsonValues() throws IOException {
     String printed = String.join("", textOf(notebook(), "numbers-output"));
     KeyNumbers.assertMatchJson(Fixtures.theoryJson(), printed);
+  }
+
+  private JsonNode notebookWithAll() throws IOException {
+    TheoryResult r = TheoryResult.read(Fixtures.theoryFile(dir));
+    byte[] bytes = AnalysisNotebook.build(r, Fixtures.simulation(dir), Fixtures.prune(dir),
+        "analysis_data.npz", Fixtures.exporter());
+    return new ObjectMapper().readTree(bytes);
+  }
+
+  @Test
+  void simulationAndPruningAddTheirCellsSourcesAndPreviews() throws IOException {
+    JsonNode nb = notebookWithAll();
+    List<String> order = new ArrayList<>();
+    for (JsonNode c : nb.get("cells")) order.add(c.get("id").asText());
+    assertEquals(List.of("header", "setup", "accuracy-md", "accuracy", "u1-md", "u1-n10-0",
+        "u1-n100-1", "u1-compare-md", "u1-compare-n10-0-0", "u1-compare-n100-1-1",
+        "alignment-md", "alignment", "prune-md", "prune-score-n10-0", "prune-curve-n10-0",
+        "prune-score-n100-1", "prune-curve-n100-1", "numbers-md", "numbers"), order);
+    assertEquals("attnpaths.simulate/1", nb.at("/metadata/attnpaths/sources/1/schema").asText());
+    assertEquals("attnpaths.prune/1", nb.at("/metadata/attnpaths/sources/2/schema").asText());
+    assertEquals(64, nb.at("/metadata/attnpaths/sources/2/sha256").asText().length());
+    String accuracy = String.join("", textOf(nb, "accuracy"));
+    assertTrue(accuracy.contains("ax.errorbar(data[\"sim_width\"]"), accuracy);
+    String setup = String.join("", textOf(nb, "setup"));
+    assertTrue(setup.contains("prune_heads = [\"(1)1\", \"(1)2\", \"(2)1\", \"(2)2\"]"), setup);
+    assertTrue(setup.contains("prune_removed = {\"score\": [[\"(1)1\", \"(2)1\"], "), setup);
+    int images = 0;
+    for (JsonNode c : nb.get("cells")) {
+      for (JsonNode o : c.path("outputs")) if (o.path("data").has("image/png")) images++;
+    }
+    assertEquals(10, images, "accuracy, 2 heat maps, 2 comparisons, alignment, 2×2 pruning");
+    KeyNumbers.assertMatchJson(Fixtures.theoryJson(), Fixtures.json(Fixtures.SIMULATE),
+        Fixtures.json(Fixtures.PRUNE), String.join("", textOf(nb, "numbers-output")));
+  }
+
+  @Test
+  void withAllInputsMatchesGoldenFile() throws IOException {
+    JsonNode actual = stripPngs(notebookWithAll());
+    if (Boolean.getBoolean("golden.update")) {
+      Path golden = Path.of("src/test/resources/org/attnpaths/notebooks", GOLDEN_ALL);
+      Files.write(golden, new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(actual));
+    }
+    JsonNode expected;
+    try (InputStream in = getClass().getResourceAsStream(GOLDEN_ALL)) {
+      expected = new ObjectMapper().readTree(in);
+    }
+    assertEquals(expected, actual);
   }
 
   @Test

@@ -19,6 +19,12 @@ import java.nio.file.StandardCopyOption;
 final class Fixtures {
 
   static final String THEORY = "theory-markov-small.json";
+  /** A real {@code attnpaths simulate --train-size 20 --test-size 40 --widths 10,100 --samples
+   * 200 --burn-in 100 --chains 3} result (same task and seed as {@link #THEORY}). */
+  static final String SIMULATE = "simulate-markov-small.json";
+  /** A hand-written {@code prune.json} following the {@code attnpaths.prune/1} contract
+   * (Markov task, heads (1)1 (1)2 (2)1 (2)2, widths 10 and 100, with sampled-network fields). */
+  static final String PRUNE = "prune-markov.json";
 
   private Fixtures() {}
 
@@ -33,9 +39,35 @@ final class Fixtures {
     }
   }
 
+  /** Copies fixture {@code name} into {@code dir} as {@code as} and returns its path. */
+  static Path file(Path dir, String name, String as) {
+    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+      Path p = dir.resolve(as);
+      Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static org.attnpaths.notebooks.results.SimulationResult simulation(Path dir) {
+    return org.attnpaths.notebooks.results.SimulationResult.of(
+        org.attnpaths.notebooks.results.ResultFile.read(file(dir, SIMULATE, "simulate.json")));
+  }
+
+  static org.attnpaths.notebooks.results.PruneResult prune(Path dir) {
+    return org.attnpaths.notebooks.results.PruneResult.of(
+        org.attnpaths.notebooks.results.ResultFile.read(file(dir, PRUNE, "prune.json")));
+  }
+
   /** The fixture as a plain JSON tree, for checks independent of {@link TheoryResult}. */
   static JsonNode theoryJson() {
-    try (InputStream in = Fixtures.class.getResourceAsStream(THEORY)) {
+    return json(THEORY);
+  }
+
+  /** Fixture {@code name} as a plain JSON tree. */
+  static JsonNode json(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -33,8 +33,42 @@ final class KeyNumbers {
 
   /** Every number the JSON has for these keys is printed, and equal to the last bit. */
   static void assertMatchJson(JsonNode theory, String printed) {
+    assertMatchJson(theory, null, null, printed);
+  }
+
+  /**
+   * As {@link #assertMatchJson(JsonNode, String)}, plus the sampled accuracies of a simulate.json
+   * and the accuracy drops and cumulative curves of a prune.json (either may be null).
+   */
+  static void assertMatchJson(JsonNode theory, JsonNode sim, JsonNode prune, String printed) {
     Map<String, Double> got = parse(printed);
     Map<String, Double> want = new LinkedHashMap<>();
+    if (sim != null) {
+      for (JsonNode r : sim.get("results")) {
+        String n = "N=" + r.get("width").asInt();
+        want.put("sim_accuracy " + n, num(r.at("/test/accuracy")));
+        want.put("sim_accuracy_se " + n, num(r.at("/test/accuracyStandardError")));
+      }
+    }
+    if (prune != null) {
+      for (JsonNode r : prune.get("results")) {
+        String n = "N=" + r.get("width").asInt();
+        for (JsonNode h : r.get("heads")) {
+          h.get("accuracyDrop").fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+              want.put("prune_drop_" + e.getKey() + " " + n + " " + h.get("label").asText(),
+                  e.getValue().doubleValue());
+            }
+          });
+        }
+        r.get("cumulative").fields().forEachRemaining(e -> {
+          for (int k = 0; k < e.getValue().size(); k++) {
+            want.put("prune_cumulative_" + e.getKey() + " " + n + " k=" + k,
+                num(e.getValue().get(k)));
+          }
+        });
+      }
+    }
     for (JsonNode r : theory.get("results")) {
       String n = "N=" + r.get("width").asInt();
       want.put("accuracy " + n, num(r.at("/test/accuracy")));

@@ -59,6 +59,41 @@ class NotebookExecutionTest {
     assertEquals(4, images, "matplotlib drew accuracy, two heat maps and alignment");
   }
 
+  @Test
+  void withSimulationAndPruningExecutesAndReproducesTheirNumbers() throws Exception {
+    assumeTrue(Files.isExecutable(JUPYTER) && Files.isExecutable(PYTHON),
+        "needs Debian's jupyter-nbconvert and python3");
+    TheoryResult r = TheoryResult.read(Fixtures.theoryFile(dir));
+    var sim = Fixtures.simulation(dir);
+    var prune = Fixtures.prune(dir);
+    Path notebook = dir.resolve("all.ipynb");
+    String dataName = AnalysisNotebook.dataFileName(notebook);
+    NpzWriter.write(dir.resolve(dataName), ResultArrays.of(r, sim, prune));
+    Files.write(notebook, AnalysisNotebook.build(r, sim, prune, dataName, Fixtures.exporter()));
+    run(List.of(PYTHON.toString(), "-c", "import nbformat, sys; "
+        + "nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", notebook.toString()));
+    run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+        "--ExecutePreprocessor.timeout=300", "--output", "all-executed.ipynb",
+        notebook.toString()));
+    JsonNode executed = new ObjectMapper().readTree(dir.resolve("all-executed.ipynb").toFile());
+    KeyNumbers.assertMatchJson(Fixtures.theoryJson(), Fixtures.json(Fixtures.SIMULATE),
+        Fixtures.json(Fixtures.PRUNE),
+        String.join("", AnalysisNotebookTest.textOf(executed, "numbers-output")));
+    int images = 0;
+    for (JsonNode c : executed.get("cells")) {
+      for (JsonNode o : c.path("outputs")) {
+        assertEquals(false, o.path("output_type").asText().equals("error"), c.toString());
+        if (o.path("data").has("image/png")) images++;
+      }
+    }
+    assertEquals(10, images, "accuracy, 2 heat maps, 2 comparisons, alignment, 2×2 pruning");
+    // keep the executed notebook's figures for a look (target/, not a test input)
+    Path keep = Path.of("target/executed-notebook");
+    Files.createDirectories(keep);
+    Files.copy(dir.resolve("all-executed.ipynb"), keep.resolve("all-executed.ipynb"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
   private void run(List<String> command) throws IOException, InterruptedException {
     Path log = dir.resolve("process.log");
     Process p = new ProcessBuilder(command).directory(Files.createDirectories(dir.resolve("cwd"))

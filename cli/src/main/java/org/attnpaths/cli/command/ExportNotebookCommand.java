@@ -12,6 +12,9 @@ import org.attnpaths.cli.output.AtomicFile;
 import org.attnpaths.notebooks.AnalysisNotebook;
 import org.attnpaths.notebooks.ResultArrays;
 import org.attnpaths.notebooks.TheoryResult;
+import org.attnpaths.notebooks.results.PruneResult;
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.SimulationResult;
 import org.attnpaths.numerics.npy.NpzWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +33,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Export a result as a Jupyter notebook: a header with the configuration and version, the "
             + "data in a sidecar .npz next to the notebook (loaded by a relative path), and one "
-            + "numpy/matplotlib cell per figure (accuracy against N with the GP limits, U_1 heat "
-            + "maps, kernel-task alignment), with PNG previews so that it reads without running.",
+            + "numpy/matplotlib cell per figure (accuracy against N with the GP limits and sampled "
+            + "points, U_1 heat maps, theory next to sampled U_1, kernel-task alignment, head "
+            + "pruning), with PNG previews so that it reads without running.",
         "", "Options:"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
@@ -50,7 +54,8 @@ public final class ExportNotebookCommand implements Callable<Integer> {
   private QuietOption quietOption;
 
   @Parameters(arity = "1..*", paramLabel = "RESULT",
-      description = "A theory.json result (schema attnpaths.theory/1).")
+      description = "One theory.json (attnpaths.theory/1), and optionally one simulate.json "
+          + "(attnpaths.simulate/1) and one prune.json (attnpaths.prune/1) whose figures join it.")
   private List<Path> results = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "FILE.ipynb", defaultValue = "analysis.ipynb",
@@ -67,19 +72,46 @@ public final class ExportNotebookCommand implements Callable<Integer> {
           + out);
     }
     AtomicFile.checkFileUsable(out);
-    if (results.size() != 1) {
-      throw new IllegalArgumentException("RESULT: expected one theory.json, got " + results.size()
-          + " files (simulation results are not supported yet)");
+    Path theory = null;
+    SimulationResult sim = null;
+    PruneResult prune = null;
+    for (Path p : results) {
+      ResultFile f = ResultFile.read(p);
+      switch (f.kind()) {
+        case THEORY -> {
+          if (theory != null) throw new IllegalArgumentException("RESULT: expected one theory.json, "
+              + "got " + theory + " and " + p);
+          theory = p;
+        }
+        case SIMULATE -> {
+          if (sim != null) throw new IllegalArgumentException("RESULT: expected at most one "
+              + "simulate.json, got " + sim.file().path() + " and " + p);
+          sim = SimulationResult.of(f);
+        }
+        case PRUNE -> {
+          if (prune != null) throw new IllegalArgumentException("RESULT: expected at most one "
+              + "prune.json, got " + prune.file().path() + " and " + p);
+          prune = PruneResult.of(f);
+        }
+      }
     }
-    TheoryResult r = ResultFiles.readTheory(results.get(0));
+    if (theory == null) {
+      throw new IllegalArgumentException("RESULT: expected one theory.json (attnpaths.theory/1) "
+          + "among " + results + "; simulate.json and prune.json are added to its notebook");
+    }
+    TheoryResult r = ResultFiles.readTheory(theory);
+    if (sim != null && !sim.pathNames().equals(r.pathNames())) {
+      throw new IllegalArgumentException(sim.file().path() + ": pathNames " + sim.pathNames()
+          + " do not match " + theory + "'s " + r.pathNames() + " (not the same network)");
+    }
     String dataName = AnalysisNotebook.dataFileName(out);
     Path data = out.toAbsolutePath().resolveSibling(dataName);
     List<String> commandLine = new ArrayList<>(List.of("attnpaths"));
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-    byte[] notebook = AnalysisNotebook.build(r, dataName,
+    byte[] notebook = AnalysisNotebook.build(r, sim, prune, dataName,
         ResultFiles.exporter(started, commandLine));
     java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
-    NpzWriter.write(data, ResultArrays.of(r));
+    NpzWriter.write(data, ResultArrays.of(r, sim, prune));
     AtomicFile.write(out, o -> o.write(notebook));
     if (!quietOption.quiet()) spec.commandLine().getOut().println("wrote " + out + ", " + data);
     return ExitCodes.OK;

@@ -12,6 +12,7 @@ import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.QuietOption;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
+import org.attnpaths.cli.report.ResultKernels;
 import org.attnpaths.notebooks.ResultArrays;
 import org.attnpaths.notebooks.TheoryResult;
 import org.attnpaths.numerics.npy.NpyArray;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
     versionProvider = org.attnpaths.cli.ManifestVersionProvider.class,
     description = {
         "Export the order parameters (U_a, U_1 ... U_L), test predictions (mean, variance), "
-            + "accuracies and kernel-task alignment of a result, per width and for the GP limit, "
+            + "accuracies, kernel-task alignment and training kernels (rebuilt from the recorded "
+            + "task) of a result, per width and for the GP limit, "
             + "as float64 arrays in C order (numpy.load reads them).", "", "Options:"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
@@ -58,6 +60,12 @@ public final class ExportNpzCommand implements Callable<Integer> {
       description = "The archive to write (default: ${DEFAULT-VALUE}).")
   private Path out;
 
+  @Option(names = "--no-kernels",
+      description = "Leave out the training kernels (gp_kernel, kernel, y_train, class_order), "
+          + "which are rebuilt from the task recorded in the result (needed when a recorded "
+          + "task bundle is gone).")
+  private boolean noKernels;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -68,6 +76,20 @@ public final class ExportNpzCommand implements Callable<Integer> {
     AtomicFile.checkFileUsable(out);
     TheoryResult r = ResultFiles.readTheory(result);
     LinkedHashMap<String, NpyArray> arrays = ResultArrays.of(r);
+    if (!noKernels) {
+      // (W + 1) kernels of P×P doubles, held in memory before writing: refuse what cannot fit.
+      long p = r.config().path("task").path("trainSize").asLong(0);
+      long bytes = (r.widths().size() + 1L) * p * p * Double.BYTES;
+      long budget = Runtime.getRuntime().maxMemory() / 4;
+      if (bytes > budget) {
+        throw new IllegalArgumentException("kernels: " + (r.widths().size() + 1) + " kernels of "
+            + p + "x" + p + " need " + (bytes >> 20) + " MiB, more than a quarter of the heap ("
+            + (budget >> 20) + " MiB); use --no-kernels or raise -Xmx (ATTNPATHS_JAVA_OPTS)");
+      }
+      com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(result.toFile());
+      List<double[][]> u1s = r.widths().stream().map(TheoryResult.Point::u1).toList();
+      arrays.putAll(ResultKernels.rebuild(result, root).arrays(r.gp().u1(), u1s));
+    }
     List<String> commandLine = new ArrayList<>(List.of("attnpaths"));
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
     byte[] meta = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

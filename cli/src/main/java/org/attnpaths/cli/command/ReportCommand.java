@@ -1,5 +1,6 @@
 package org.attnpaths.cli.command;
 
+import org.attnpaths.notebooks.results.ResultFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import org.attnpaths.cli.option.ReportOptions;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
 import org.attnpaths.cli.report.Report;
-import org.attnpaths.cli.report.ResultFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = org.attnpaths.cli.ManifestVersionProvider.class,
-    description = {"Draw the figures of one or more result files (theory.json, simulate.json) "
+    description = {"Draw the figures of one or more result files (theory.json, simulate.json, "
+        + "prune.json) "
         + "and write a self-contained HTML report with the result tables, the convergence "
         + "certificates and the provenance of every input.", "", "Options:"},
     exitCodeListHeading = "%nExit codes:%n",
@@ -45,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "RESULT", arity = "1..*",
       description = "Result files: theory.json (attnpaths.theory/1), simulate.json "
-          + "(attnpaths.simulate/1).")
+          + "(attnpaths.simulate/1), prune.json (attnpaths.prune/1).")
   private List<Path> results = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", order = 500, defaultValue = "report",

@@ -19,9 +19,10 @@ public final class ReportOptions {
           + "pixel). Default: ${DEFAULT-VALUE}.")
   private int dpi;
 
-  @Option(names = "--formats", paramLabel = "png,svg", order = 610, split = ",",
+  @Option(names = "--formats", paramLabel = "png,svg,pdf", order = 610, split = ",",
       defaultValue = "png,svg",
-      description = "Figure files to write next to index.html (index.html always inlines SVG). "
+      description = "Figure files to write next to index.html: png, svg, pdf (vector, DejaVu "
+          + "text when installed); index.html always inlines SVG. "
           + "Default: ${DEFAULT-VALUE}.")
   private List<String> formats = new ArrayList<>();
 
@@ -30,12 +31,17 @@ public final class ReportOptions {
           + "Default: the smallest, a middle and the largest width.")
   private List<Integer> heatmapWidths = new ArrayList<>();
 
+  @Option(names = "--no-kernels", order = 630,
+      description = "Do not rebuild the task to draw the pre-kernel and renormalised-kernel heat "
+          + "maps (needed when a recorded task bundle is gone).")
+  private boolean noKernels;
+
   /** @throws ParameterException naming the option and value */
   public Report.Options options() {
     for (String f : formats) {
-      if (!f.equals("png") && !f.equals("svg")) {
+      if (!f.equals("png") && !f.equals("svg") && !f.equals("pdf")) {
         throw new ParameterException(mixee.commandLine(),
-            "--formats: expected png and/or svg, got '" + f + "'");
+            "--formats: expected png, svg and/or pdf, got '" + f + "'");
       }
     }
     for (int n : heatmapWidths) {
@@ -44,7 +50,7 @@ public final class ReportOptions {
     }
     try {
       return new Report.Options(dpi, formats.contains("png"), formats.contains("svg"),
-          heatmapWidths);
+          formats.contains("pdf"), heatmapWidths, !noKernels);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }

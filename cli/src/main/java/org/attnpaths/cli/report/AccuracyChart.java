@@ -1,5 +1,6 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.SimulationResult;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;

@@ -75,6 +75,48 @@ public record Figure(String name, String caption, JFreeChart chart, int width, i
     return g.getSVGElement(name);
   }
 
+  /**
+   * A one-page vector PDF (PDFBox + graphics2d), page size {@link #width}×{@link #height} CSS
+   * pixels at 72/96 pt each. Text uses DejaVu Sans embedded from {@link #DEJAVU} when it is
+   * installed (so Greek letters, subscripts and superscripts are real, searchable text); without
+   * it, text is drawn as glyph outlines, which look the same.
+   */
+  public byte[] pdf() {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      float w = width * 0.75f;
+      float h = height * 0.75f;
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+          new org.apache.pdfbox.pdmodel.common.PDRectangle(w, h));
+      doc.addPage(page);
+      de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D g =
+          new de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D(doc, w, h);
+      de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer fonts =
+          new de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer();
+      for (String[] f : new String[][] {{"SansSerif.plain", "DejaVuSans.ttf"},
+          {"SansSerif.bold", "DejaVuSans-Bold.ttf"}}) {
+        java.io.File ttf = DEJAVU.resolve(f[1]).toFile();
+        if (ttf.isFile()) fonts.registerFont(f[0], ttf);
+      }
+      g.setFontTextDrawer(fonts);
+      g.scale(0.75, 0.75);
+      chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+      g.dispose();
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream cs =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+        cs.drawForm(g.getXFormObject());
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      fonts.close();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where Debian's {@code fonts-dejavu-core} puts DejaVu Sans (used by {@link #pdf()}). */
+  static final java.nio.file.Path DEJAVU = java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu");
+
   /** A standalone SVG file. */
   public String svgDocument() {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg() + "\n";

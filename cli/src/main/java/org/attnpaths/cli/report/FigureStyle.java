@@ -24,6 +24,14 @@ public final class FigureStyle {
   public static final Color SIMULATION = Color.BLACK;
   /** The GP (infinite-width) limit of the full network. */
   public static final Color GP = new Color(0xd6, 0x27, 0x28);
+  /** Theory with the order parameters frozen at the full network's values (head pruning). */
+  public static final Color THEORY_FROZEN = new Color(0x6b, 0xae, 0xd6);
+  /** Pruning in reverse score order (least important head first). */
+  public static final Color REVERSE_ORDER = new Color(0x6a, 0x3d, 0x9a);
+  /** Pruning in random orders: the mean line; its ± std band in {@link #RANDOM_BAND}. */
+  public static final Color RANDOM_ORDER = new Color(0x5a, 0x5a, 0x5a);
+  /** The ± std band of the random-order mean. */
+  public static final Color RANDOM_BAND = new Color(0xcc, 0xcc, 0xcc);
   /** GP limits of path subsets: darker reds, told apart by dash pattern too. */
   private static final Color[] GP_SUBSETS = {
       new Color(0x8c, 0x1a, 0x1a), new Color(0xe3, 0x7b, 0x1c), new Color(0x9a, 0x3f, 0x8a)};

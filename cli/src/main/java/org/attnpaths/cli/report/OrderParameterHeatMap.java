@@ -89,10 +89,15 @@ public final class OrderParameterHeatMap {
 
   /** Vertical colour bar on the right, labelled U^{ππ′}. */
   static PaintScaleLegend colourBar(DivergingPaintScale scale) {
+    return colourBar(scale, "U^{ππ′}");
+  }
+
+  /** Vertical colour bar on the right with a {@link FigureStyle#markup} label. */
+  static PaintScaleLegend colourBar(DivergingPaintScale scale, String label) {
     NumberAxis axis = new NumberAxis();
     axis.setRange(scale.getLowerBound(), scale.getUpperBound());
     FigureStyle.axisFonts(axis);
-    FigureStyle.label(axis, "U^{ππ′}");
+    FigureStyle.label(axis, label);
     PaintScaleLegend bar = new PaintScaleLegend(scale, axis);
     bar.setPosition(RectangleEdge.RIGHT);
     bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);

@@ -1,5 +1,8 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.SimulationResult;
+import org.attnpaths.notebooks.results.PruneResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,8 +23,13 @@ import org.attnpaths.cli.output.AtomicFile;
  */
 public record Report(List<ResultFile> files, List<Section> sections, List<String> warnings) {
 
-  /** Rendering options. {@code heatmapWidths} empty: smallest, middle and largest width. */
-  public record Options(int dpi, boolean png, boolean svg, List<Integer> heatmapWidths) {
+  /**
+   * Rendering options. {@code heatmapWidths} empty: smallest, middle and largest width.
+   * {@code pdf}: also write each figure as a vector PDF.
+   * {@code kernels}: rebuild the task to draw the kernel heat maps ({@link ResultKernels}).
+   */
+  public record Options(int dpi, boolean png, boolean svg, boolean pdf,
+      List<Integer> heatmapWidths, boolean kernels) {
     public Options {
       heatmapWidths = List.copyOf(heatmapWidths);
       if (dpi < 24 || dpi > 1200) {
@@ -61,9 +69,13 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
   public static Report of(List<ResultFile> files, Options options) {
     List<TheoryResult> theories = new ArrayList<>();
     List<SimulationResult> sims = new ArrayList<>();
+    List<PruneResult> prunes = new ArrayList<>();
     for (ResultFile f : files) {
-      if (f.kind() == ResultFile.Kind.THEORY) theories.add(TheoryResult.of(f));
-      else sims.add(SimulationResult.of(f));
+      switch (f.kind()) {
+        case THEORY -> theories.add(TheoryResult.of(f));
+        case SIMULATE -> sims.add(SimulationResult.of(f));
+        case PRUNE -> prunes.add(PruneResult.of(f));
+      }
     }
     List<Section> sections = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -74,6 +86,10 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
     for (int s = 0; s < sims.size(); s++) {
       String prefix = sims.size() == 1 ? "sim-" : "sim" + (s + 1) + "-";
       sections.add(simulationSection(prefix, sims.get(s), theories.isEmpty(), options));
+    }
+    for (int k = 0; k < prunes.size(); k++) {
+      String prefix = prunes.size() == 1 ? "prune-" : "prune" + (k + 1) + "-";
+      sections.add(pruneSection(prefix, prunes.get(k), warnings));
     }
     sections.add(new Section("provenance", "Provenance", List.of(),
         List.of(ReportTables.provenance("provenance", files))));
@@ -101,6 +117,7 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
                 s.sampler(), w.u1(), sw.u1(), order)));
       }
     }
+    if (options.kernels()) kernelFigures(prefix, t, options, figures, warnings);
     if (AlignmentChart.available(t, t.widths())) {
       TheoryResult.Width smallest = t.widths().stream().filter(w -> w.overlaps().length > 0)
           .min((a, b) -> Integer.compare(a.width(), b.width())).orElseThrow();
@@ -116,6 +133,27 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
         ReportTables.gp(prefix + "gp", t), ReportTables.certificates(prefix + "certificates", t));
     return new Section(prefix + "theory", "Theory: " + t.taskName() + " ("
         + t.file().path() + ")", figures, tables);
+  }
+
+  /** Pre-kernel and renormalised kernel at each heat-map width, from the rebuilt task. */
+  private static void kernelFigures(String prefix, TheoryResult t, Options options,
+      List<Figure> figures, List<String> warnings) {
+    if (!ResultKernels.recorded(t.file().root())) {
+      warnings.add(t.file().path() + ": no config.task.source recorded, so the kernel heat maps "
+          + "are not drawn");
+      return;
+    }
+    ResultKernels k = ResultKernels.rebuild(t.file().path(), t.file().root());
+    double[][] gp = k.kernel(t.gpU1());
+    for (int n : heatmapWidths(t, options)) {
+      TheoryResult.Width w = t.widths().stream().filter(x -> x.width() == n).findFirst()
+          .orElseThrow();
+      figures.add(KernelHeatMap.of(prefix + "kernel-n" + n, "Training kernel: pre-kernel and "
+          + "renormalised kernel at N = " + n, List.of(
+              new KernelHeatMap.Panel("pre-kernel K_{GP}", gp),
+              new KernelHeatMap.Panel("renormalised K_{U}, N = " + n, k.kernel(w.u1()))),
+          k.classOrder(), k.positives()));
+    }
   }
 
   private static Section simulationSection(String prefix, SimulationResult s, boolean drawAccuracy,
@@ -136,6 +174,28 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
         List.of(ReportTables.simulation(prefix + "simulation", s, order)));
   }
 
+  /** Head pruning: the score scatter and the cumulative curves at every width, and the tables. */
+  private static Section pruneSection(String prefix, PruneResult prune, List<String> warnings) {
+    List<Figure> figures = new ArrayList<>();
+    for (PruneResult.Width w : prune.widths()) {
+      figures.add(HeadScoreChart.of(prefix + "score-n" + w.width(), prune, w));
+      figures.add(PruningCurveChart.of(prefix + "curve-n" + w.width(), prune, w));
+      for (PruneResult.Head h : w.heads()) {
+        if (!h.resolvedConverged()) {
+          warnings.add(prune.file().path() + ": N = " + w.width() + ", head " + h.label()
+              + ": the re-solved saddle point did NOT converge; its 'resolved' accuracy is not a "
+              + "solution");
+        }
+      }
+    }
+    return new Section(prefix + "pruning", "Head pruning: " + prune.taskName() + " ("
+        + prune.file().path() + ")", figures, List.of(
+            ReportTables.pruneHeads(prefix + "heads", prune),
+            ReportTables.pruneCumulative(prefix + "cumulative", prune),
+            ReportTables.pruneSpearman(prefix + "spearman", prune),
+            ReportTables.prunePaths(prefix + "paths", prune)));
+  }
+
   /** The requested widths, or the smallest, middle and largest (distinct, ascending). */
   static List<Integer> heatmapWidths(TheoryResult t, Options options) {
     if (!options.heatmapWidths().isEmpty()) return options.heatmapWidths();
@@ -150,44 +210,40 @@ public record Report(List<ResultFile> files, List<Section> sections, List<String
   }
 
   /**
-   * Writes the figures, the CSV tables and last {@code index.html}, each atomically.
+   * Renders every figure, table and the page in memory first (so that a rendering failure writes
+   * nothing), then writes the figures, the CSV tables and last {@code index.html}, each
+   * atomically.
    *
    * @return the files written, {@code index.html} last
    */
   public List<Path> write(Path dir, Options options) throws IOException {
-    List<Path> written = new ArrayList<>();
+    java.util.LinkedHashMap<Path, byte[]> files = new java.util.LinkedHashMap<>();
     List<String> comments = new ArrayList<>();
-    for (ResultFile f : files) {
+    for (ResultFile f : this.files) {
       comments.add("source: " + f.path() + " (" + f.kind().schema() + ", sha256 " + f.sha256()
           + ", git " + f.provenance().getOrDefault("gitCommit", "unknown") + ")");
     }
     Path figDir = dir.resolve("figures");
     for (Section s : sections) {
       for (Figure f : s.figures()) {
-        if (options.png()) {
-          Path p = figDir.resolve(f.name() + ".png");
-          byte[] png = f.png(options.dpi());
-          AtomicFile.write(p, o -> o.write(png));
-          written.add(p);
-        }
+        if (options.png()) files.put(figDir.resolve(f.name() + ".png"), f.png(options.dpi()));
         if (options.svg()) {
-          Path p = figDir.resolve(f.name() + ".svg");
-          byte[] svg = f.svgDocument().getBytes(StandardCharsets.UTF_8);
-          AtomicFile.write(p, o -> o.write(svg));
-          written.add(p);
+          files.put(figDir.resolve(f.name() + ".svg"),
+              f.svgDocument().getBytes(StandardCharsets.UTF_8));
         }
+        if (options.pdf()) files.put(figDir.resolve(f.name() + ".pdf"), f.pdf());
       }
       for (Table t : s.tables()) {
-        Path p = dir.resolve(t.name() + ".csv");
-        byte[] csv = t.csv(comments).getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(p, o -> o.write(csv));
-        written.add(p);
+        files.put(dir.resolve(t.name() + ".csv"), t.csv(comments).getBytes(StandardCharsets.UTF_8));
       }
     }
-    Path index = dir.resolve("index.html");
-    byte[] html = ReportPage.html(this).getBytes(StandardCharsets.UTF_8);
-    AtomicFile.write(index, o -> o.write(html));
-    written.add(index);
+    files.put(dir.resolve("index.html"), ReportPage.html(this).getBytes(StandardCharsets.UTF_8));
+    List<Path> written = new ArrayList<>();
+    for (var e : files.entrySet()) {
+      byte[] bytes = e.getValue();
+      AtomicFile.write(e.getKey(), o -> o.write(bytes));
+      written.add(e.getKey());
+    }
     return written;
   }
 

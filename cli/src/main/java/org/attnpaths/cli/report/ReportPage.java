@@ -1,5 +1,6 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
 import java.util.List;
 
 /**
@@ -90,7 +91,7 @@ final class ReportPage {
   }
 
   private static boolean isNumber(String s) {
-    return s.matches("-?[0-9][0-9.]*(E-?[0-9]+)?");
+    return s.matches("-?[0-9]+(\\.[0-9]+)?(E-?[0-9]+)?"); // not versions such as 17.0.13
   }
 
   static String escape(String s) {

@@ -1,5 +1,8 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.SimulationResult;
+import org.attnpaths.notebooks.results.PruneResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,90 @@ final class ReportTables {
     return new Table(name, "Sampled network (" + s.sampler() + ", "
         + s.file().path().getFileName() + "): accuracy ± standard error over chains, posterior "
         + "mean of diag U₁", header, rows);
+  }
+
+  /** Head pruning: one row per width and head. */
+  static Table pruneHeads(String name, PruneResult prune) {
+    List<String> header = new ArrayList<>(List.of("width", "head", "name", "score", "raw_score",
+        "diagonal_score"));
+    for (String m : PruneResult.METHODS) header.add("accuracy_" + m);
+    for (String m : PruneResult.METHODS) header.add("drop_" + m);
+    header.addAll(List.of("simulated_drop_standard_error", "resolved_converged", "note"));
+    List<List<String>> rows = new ArrayList<>();
+    for (PruneResult.Width w : prune.widths()) {
+      for (PruneResult.Head h : w.heads()) {
+        List<String> r = new ArrayList<>(List.of(Integer.toString(w.width()), h.label(), h.name(),
+            csv(h.score()), csv(h.rawScore()), csv(h.diagonalScore())));
+        for (String m : PruneResult.METHODS) r.add(csv(h.accuracy().getOrDefault(m, Double.NaN)));
+        for (String m : PruneResult.METHODS) r.add(csv(h.drop().getOrDefault(m, Double.NaN)));
+        r.add(csv(h.simulatedDropStandardError()));
+        r.add(Boolean.toString(h.resolvedConverged()));
+        r.add(h.note());
+        rows.add(r);
+      }
+    }
+    return new Table(name, "Head pruning (" + prune.file().path().getFileName() + "): score of "
+        + "each head (normalised to the largest) and test accuracy without it; drop = base − "
+        + "accuracy", header, rows);
+  }
+
+  /** Cumulative pruning: one row per width and number of heads removed. */
+  static Table pruneCumulative(String name, PruneResult prune) {
+    List<String> header = List.of("width", "removed", "score_order", "reverse_order",
+        "random_mean", "random_std", "random_min", "random_max", "simulated_score_order",
+        "simulated_reverse_order", "removed_in_score_order", "removed_in_reverse_order");
+    List<List<String>> rows = new ArrayList<>();
+    for (PruneResult.Width w : prune.widths()) {
+      int steps = 0;
+      for (double[] c : w.cumulative().values()) steps = Math.max(steps, c.length);
+      for (int k = 0; k < steps; k++) {
+        rows.add(List.of(Integer.toString(w.width()), Integer.toString(k),
+            at(w.cumulative().get("score"), k), at(w.cumulative().get("reverse"), k),
+            at(w.cumulative().get("random"), k), at(w.randomStd(), k), at(w.randomMin(), k),
+            at(w.randomMax(), k), at(w.simulatedCumulative().get("score"), k),
+            at(w.simulatedCumulative().get("reverse"), k),
+            k == 0 ? "" : label(w.removed().get("score"), k - 1),
+            k == 0 ? "" : label(w.removed().get("reverse"), k - 1)));
+      }
+    }
+    return new Table(name, "Cumulative pruning (" + prune.cumulativeMethod() + " theory): test "
+        + "accuracy after removing k heads in score order, reverse order and random orders",
+        header, rows);
+  }
+
+  /** Rank correlation of score and accuracy drop, per width and method. */
+  static Table pruneSpearman(String name, PruneResult prune) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PruneResult.Width w : prune.widths()) {
+      for (PruneResult.Spearman s : w.spearman()) {
+        rows.add(List.of(Integer.toString(w.width()), s.method(), csv(s.rho()), csv(s.pValue()),
+            s.test(), Integer.toString(s.permutations())));
+      }
+    }
+    return new Table(name, "Spearman rank correlation of head score and accuracy drop; one-sided "
+        + "permutation p-value (alternative: high score, large drop)", List.of("width", "method",
+            "rho", "p_value", "test", "permutations"), rows);
+  }
+
+  /** Path relevance: diagonal of U_1 against its GP value, per width and path. */
+  static Table prunePaths(String name, PruneResult prune) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PruneResult.Width w : prune.widths()) {
+      for (PruneResult.PathRelevance r : w.pathRelevance()) {
+        rows.add(List.of(Integer.toString(w.width()), Integer.toString(r.path()), r.label(),
+            csv(r.diagonal()), csv(r.gp()), csv(r.ratio())));
+      }
+    }
+    return new Table(name, "Path relevance: U₁^ππ at the saddle point against its GP value",
+        List.of("width", "path", "label", "U1_diagonal", "gp", "ratio"), rows);
+  }
+
+  private static String at(double[] v, int k) {
+    return v != null && k < v.length ? csv(v[k]) : "";
+  }
+
+  private static String label(List<String> labels, int k) {
+    return labels != null && k < labels.size() ? labels.get(k) : "";
   }
 
   /** Provenance of every input file, one row per field. */

@@ -1,5 +1,7 @@
 package org.attnpaths.cli.report;
 
+import org.attnpaths.notebooks.results.ResultFile;
+import org.attnpaths.notebooks.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +18,12 @@ import java.util.List;
  * @param pathNames Π display names, path (code) order
  * @param gpAccuracy {@code gp.test.accuracy}
  * @param gpOverlaps {@code gp.alignment.overlaps}: |e_k·y|/√P, k = 1, 2, …
+ * @param gpU1 U_1 at the GP point ({@code gp.orderParameters}, last), Π×Π
  * @param subsets the GP limits of path subsets
  * @param widths one per swept width, in sweep order
  */
 public record TheoryResult(ResultFile file, String taskName, int trainSize, double temperature,
-    List<Integer> heads, List<String> pathNames, double gpAccuracy, double[] gpOverlaps, List<Subset> subsets,
+    List<Integer> heads, List<String> pathNames, double gpAccuracy, double[] gpOverlaps, double[][] gpU1, List<Subset> subsets,
     List<Width> widths) {
 
   /** {@code gpSubsets[]}: name and test accuracy of the sub-network's GP mean predictor. */
@@ -83,7 +86,8 @@ public record TheoryResult(ResultFile file, String taskName, int trainSize, doub
     return new TheoryResult(f, task.path("name").asText("?"), task.path("trainSize").asInt(),
         r.path("config").path("architecture").path("temperature").asDouble(Double.NaN),
         Json.heads(r), names,
-        Json.number(p, gp.path("test"), "accuracy"), overlaps(p, gp, "gp"), subsets, widths);
+        Json.number(p, gp.path("test"), "accuracy"), overlaps(p, gp, "gp"),
+        gp.has("orderParameters") ? Json.u1(p, gp, "gp", names.size()) : null, subsets, widths);
   }
 
   private static double[] overlaps(Path p, JsonNode parent, String where) {

@@ -57,6 +57,36 @@ class ExportCommandsTest {
   }
 
   @Test
+  void notebookWithSimulationAndPruningAndItsErrors() throws IOException {
+    Path sim = dir.resolve("simulate.json");
+    Path prune = dir.resolve("prune.json");
+    try (InputStream a = getClass().getResourceAsStream("simulate-markov-small.json");
+        InputStream b = getClass().getResourceAsStream("/org/attnpaths/cli/report/prune-markov.json")) {
+      Files.copy(a, sim);
+      Files.copy(b, prune);
+    }
+    Path out = dir.resolve("all/analysis.ipynb");
+    CliRun run = CliRun.of("export-notebook", prune.toString(), theory.toString(), sim.toString(),
+        "--out", out.toString(), "-q");
+    assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+    Map<String, NpyArray> a = NpzReader.read(dir.resolve("all/analysis_data.npz"));
+    assertTrue(a.containsKey("sim_U_1") && a.containsKey("prune_cumulative_random"), a::toString);
+    JsonNode nb = new ObjectMapper().readTree(out.toFile());
+    assertEquals("prune.json", nb.at("/metadata/attnpaths/sources/2/file").asText());
+
+    CliRun two = CliRun.of("export-notebook", theory.toString(), theory.toString(), "--out",
+        dir.resolve("bad/a.ipynb").toString());
+    assertEquals(ExitCodes.BAD_INPUT, two.exitCode(), two::toString);
+    assertTrue(two.err().contains("expected one theory.json"), two::toString);
+    CliRun none = CliRun.of("export-notebook", prune.toString(), "--out",
+        dir.resolve("bad/b.ipynb").toString());
+    assertEquals(ExitCodes.BAD_INPUT, none.exitCode(), none::toString);
+    assertTrue(none.err().contains("expected one theory.json (attnpaths.theory/1) among"),
+        none::toString);
+    assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
+  }
+
+  @Test
   void npzAndMeta() throws IOException {
     Path out = dir.resolve("result.npz");
     CliRun run = CliRun.of("export-npz", theory.toString(), "--out", out.toString());
@@ -92,7 +122,7 @@ class ExportCommandsTest {
   @Test
   void wrongSchemaIsBadInput() throws IOException {
     Files.writeString(theory, "{\"schema\": \"attnpaths.other/1\"}");
-    assertBadInput("schema: expected", "export-notebook", theory.toString(),
+    assertBadInput("unknown schema 'attnpaths.other/1'", "export-notebook", theory.toString(),
         "--out", dir.resolve("a.ipynb").toString());
     assertBadInput("schema: expected", "export-npz", theory.toString(),
         "--out", dir.resolve("a.npz").toString());

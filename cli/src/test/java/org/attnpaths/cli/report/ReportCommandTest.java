@@ -115,7 +115,7 @@ class ReportCommandTest {
     assertFalse(Files.exists(out), "nothing written");
   }
 
-  private static Element byId(Document d, String id) {
+  static Element byId(Document d, String id) {
     org.w3c.dom.NodeList all = d.getElementsByTagNameNS("*", "*");
     for (int i = 0; i < all.getLength(); i++) {
       Element e = (Element) all.item(i);

@@ -36,7 +36,7 @@ class TheoryReportFlagTest {
   @Test
   void badReportOptionIsRejectedBeforeSolving() {
     Path out = dir.resolve("run");
-    CliRun run = CliRun.of("theory", "--report", "--formats", "pdf", "--out", out.toString());
+    CliRun run = CliRun.of("theory", "--report", "--formats", "eps", "--out", out.toString());
     assertEquals(2, run.exitCode(), run::toString);
     assertTrue(run.err().contains("--formats"), run::toString);
     assertTrue(!Files.exists(out), "nothing written");

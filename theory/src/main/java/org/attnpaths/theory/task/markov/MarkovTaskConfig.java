@@ -181,6 +181,56 @@ public record MarkovTaskConfig(int states, double pStayPlus, double pStayMinus, 
     return m;
   }
 
+  /**
+   * The inverse of {@link #toMap()}: a config from a recorded map (e.g. {@code config.task.source}
+   * of a result file, read back as plain Java values), so that a result's task can be rebuilt.
+   * Extra keys (kind, seed, rng) are ignored.
+   *
+   * @throws IllegalArgumentException naming the first missing or mistyped field
+   */
+  public static MarkovTaskConfig fromMap(Map<String, ?> m) {
+    return new MarkovTaskConfig(integer(m, "states"), number(m, "pStayPlus"),
+        number(m, "pStayMinus"), integer(m, "featureDim"), number(m, "noisePerp"),
+        number(m, "noisePar"), number(m, "noiseOop"), integer(m, "trainSize"),
+        integer(m, "testSize"), number(m, "beta"), heads(m, "layer1Heads"),
+        heads(m, "layer2Heads"), number(m, "blankFeaturePerturbation"),
+        number(m, "blankPositionPerturbation"), number(m, "blankCrossPerturbation"),
+        flag(m, "reproduceCrossBlockBug"));
+  }
+
+  private static Object field(Map<String, ?> m, String key) {
+    Object v = m.get(key);
+    if (v == null) throw new IllegalArgumentException(key + ": missing from the recorded task");
+    return v;
+  }
+
+  private static double number(Map<String, ?> m, String key) {
+    if (field(m, key) instanceof Number n) return n.doubleValue();
+    throw new IllegalArgumentException(key + ": expected a number, got " + m.get(key));
+  }
+
+  private static int integer(Map<String, ?> m, String key) {
+    double v = number(m, key);
+    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(key + ": expected an integer, got " + m.get(key));
+    }
+    return (int) v;
+  }
+
+  private static boolean flag(Map<String, ?> m, String key) {
+    if (field(m, key) instanceof Boolean b) return b;
+    throw new IllegalArgumentException(key + ": expected true or false, got " + m.get(key));
+  }
+
+  private static List<MarkovHeadKind> heads(Map<String, ?> m, String key) {
+    if (!(field(m, key) instanceof List<?> list)) {
+      throw new IllegalArgumentException(key + ": expected a list of head kinds, got " + m.get(key));
+    }
+    List<MarkovHeadKind> out = new ArrayList<>();
+    for (Object o : list) out.add(MarkovHeadKind.parse(String.valueOf(o)));
+    return out;
+  }
+
   private static List<String> labels(List<MarkovHeadKind> heads) {
     List<String> out = new ArrayList<>();
     for (MarkovHeadKind k : heads) out.add(k.label());

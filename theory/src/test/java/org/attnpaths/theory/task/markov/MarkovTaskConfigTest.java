@@ -114,4 +114,28 @@ class MarkovTaskConfigTest {
     assertTrue(e.getMessage().startsWith(field + ":"), e.getMessage());
     assertTrue(e.getMessage().contains(value), e.getMessage());
   }
+  @Test
+  void fromMapInvertsToMapForEveryField() {
+    MarkovTaskConfig c = MarkovTaskConfig.fourPath().withStates(12).withNoise(0.5, 2, 3)
+        .withTrainSize(40).withTestSize(20).withBeta(7).withBlankPerturbations(0.25, 0.5, 0.75)
+        .withHeads(List.of(SAME_TOKEN, DIFFERENT_TOKEN), List.of(UNIFORM, BLANK))
+        .withReproduceCrossBlockBug(false);
+    assertEquals(c, MarkovTaskConfig.fromMap(c.toMap()));
+    assertEquals(MarkovTaskConfig.twoPath(),
+        MarkovTaskConfig.fromMap(MarkovTaskConfig.twoPath().toMap()));
+  }
+
+  @Test
+  void fromMapNamesAMissingOrMistypedField() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(
+        MarkovTaskConfig.fourPath().toMap());
+    m.remove("beta");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MarkovTaskConfig.fromMap(m));
+    assertTrue(e.getMessage().startsWith("beta: missing"), e.getMessage());
+    m.put("beta", 10.0);
+    m.put("states", 2.5);
+    e = assertThrows(IllegalArgumentException.class, () -> MarkovTaskConfig.fromMap(m));
+    assertTrue(e.getMessage().startsWith("states: expected an integer"), e.getMessage());
+  }
 }

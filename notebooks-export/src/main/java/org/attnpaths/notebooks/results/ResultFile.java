@@ -1,4 +1,4 @@
-package org.attnpaths.cli.report;
+package org.attnpaths.notebooks.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,14 +21,14 @@ import java.util.Map;
  *
  * @param path the file as given on the command line
  * @param sha256 hex SHA-256 of the bytes read
- * @param kind {@link Kind#THEORY} or {@link Kind#SIMULATE}
+ * @param kind {@link Kind#THEORY}, {@link Kind#SIMULATE} or {@link Kind#PRUNE}
  * @param root the parsed JSON (not copied; do not modify)
  */
 public record ResultFile(Path path, String sha256, Kind kind, JsonNode root) {
 
   /** The schemas this report understands. */
   public enum Kind {
-    THEORY("attnpaths.theory/1"), SIMULATE("attnpaths.simulate/1");
+    THEORY("attnpaths.theory/1"), SIMULATE("attnpaths.simulate/1"), PRUNE("attnpaths.prune/1");
 
     private final String schema;
 
@@ -69,7 +69,7 @@ public record ResultFile(Path path, String sha256, Kind kind, JsonNode root) {
     }
     if (root == null || !root.isObject() || !root.path("schema").isTextual()) {
       throw new IllegalArgumentException(path + ": expected a JSON object with a \"schema\" field "
-          + "(attnpaths.theory/1 or attnpaths.simulate/1)");
+          + "(attnpaths.theory/1, attnpaths.simulate/1 or attnpaths.prune/1)");
     }
     String schema = root.get("schema").asText();
     for (Kind k : Kind.values()) {
@@ -83,7 +83,7 @@ public record ResultFile(Path path, String sha256, Kind kind, JsonNode root) {
       }
     }
     throw new IllegalArgumentException(path + ": unknown schema '" + schema
-        + "' (expected attnpaths.theory/1 or attnpaths.simulate/1)");
+        + "' (expected attnpaths.theory/1, attnpaths.simulate/1 or attnpaths.prune/1)");
   }
 
   /** The {@code provenance} block as ordered text pairs, plus the file's path and hash. */

@@ -1,15 +1,15 @@
-package org.attnpaths.cli.report;
+package org.attnpaths.notebooks.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /** Field access with errors that name the file and the field (the result files' readers). */
-final class Json {
+public final class Json {
 
   private Json() {}
 
   /** A number, or NaN for {@code null} (how the schemas write non-finite values). */
-  static double number(Path file, JsonNode parent, String field) {
+  public static double number(Path file, JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     if (n == null) throw missing(file, field);
     if (n.isNull()) return Double.NaN;
@@ -19,19 +19,19 @@ final class Json {
   }
 
   /** A number, or NaN when absent or {@code null}. */
-  static double optionalNumber(JsonNode parent, String field) {
+  public static double optionalNumber(JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
   }
 
-  static JsonNode array(Path file, JsonNode parent, String field) {
+  public static JsonNode array(Path file, JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     if (n == null) throw missing(file, field);
     if (!n.isArray()) throw new IllegalArgumentException(file + ": " + field + ": expected an array");
     return n;
   }
 
-  static double[] numbers(Path file, JsonNode array, String what) {
+  public static double[] numbers(Path file, JsonNode array, String what) {
     double[] v = new double[array.size()];
     for (int i = 0; i < v.length; i++) {
       JsonNode n = array.get(i);
@@ -44,7 +44,7 @@ final class Json {
   }
 
   /** The last matrix of {@code orderParameters} (U_1), checked to be Π×Π. */
-  static double[][] u1(Path file, JsonNode result, String where, int paths) {
+  public static double[][] u1(Path file, JsonNode result, String where, int paths) {
     JsonNode ops = array(file, result, "orderParameters");
     if (ops.isEmpty()) throw new IllegalArgumentException(file + ": " + where
         + ".orderParameters: expected L >= 1 matrices, got none");
@@ -62,13 +62,13 @@ final class Json {
   }
 
   /** {@code config.architecture.heads}, or empty when absent. */
-  static java.util.List<Integer> heads(JsonNode root) {
+  public static java.util.List<Integer> heads(JsonNode root) {
     java.util.List<Integer> h = new java.util.ArrayList<>();
     root.path("config").path("architecture").path("heads").forEach(n -> h.add(n.asInt()));
     return h;
   }
 
-  static IllegalArgumentException missing(Path file, String field) {
+  public static IllegalArgumentException missing(Path file, String field) {
     return new IllegalArgumentException(file + ": missing field '" + field + "'");
   }
 }

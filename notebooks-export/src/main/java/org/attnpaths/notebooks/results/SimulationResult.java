@@ -1,4 +1,4 @@
-package org.attnpaths.cli.report;
+package org.attnpaths.notebooks.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
