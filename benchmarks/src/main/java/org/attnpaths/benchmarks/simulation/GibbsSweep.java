@@ -10,6 +10,7 @@ import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.network.FiniteNetwork;
 import org.attnpaths.simulation.network.NetworkWeights;
 import org.attnpaths.simulation.sampler.BlockedGibbsSampler;
+import org.attnpaths.simulation.sampler.GibbsWorkspace;
 import org.attnpaths.theory.model.Architecture;
 import org.attnpaths.theory.model.Readout;
 import org.attnpaths.theory.path.AttentionMaps;
@@ -22,7 +23,8 @@ import org.attnpaths.theory.task.markov.MarkovTaskConfig;
  * Issue 3 §6: wall time of one exact blocked-Gibbs sweep on the built-in Markov task (4 paths,
  * N0 = 231, P = 100, T = 0.01, last-token readout) at widths N = 100 and 1000 (≈ 4.2 M weights;
  * target ≤ 0.5 s with the native backend). Two warm-up sweeps, then the median and minimum of
- * the timed sweeps, next to the time of the {@code dimension} normal draws a sweep needs.
+ * the timed sweeps, next to the time of the {@code dimension} normal draws a sweep needs and the
+ * bytes the sweeps allocated (HotSpot's per-thread counter; STYLE.md: hot loops allocate nothing).
  *
  * <pre>  java -cp benchmarks/target/benchmarks.jar \
  *     org.attnpaths.benchmarks.simulation.GibbsSweep native [sweeps] [widths…]</pre>
@@ -50,21 +52,33 @@ public final class GibbsSweep {
       BlockedGibbsSampler gibbs = new BlockedGibbsSampler(net, task.yTrain(), test);
       NormalSampler normals = NormalSampler.seeded(1);
       NetworkWeights w = NetworkWeights.sampleFromPrior(arch, train.tokenDim(), normals);
-      for (int s = 0; s < 2; s++) gibbs.sweep(w, normals);
+      GibbsWorkspace ws = gibbs.workspace();                 // once per chain, as in run()
+      for (int s = 0; s < 2; s++) gibbs.sweep(w, normals, ws);
       double[] times = new double[sweeps];
+      long bytes0 = allocatedBytes();
       for (int s = 0; s < sweeps; s++) {
         long t0 = System.nanoTime();
-        gibbs.sweep(w, normals);
+        gibbs.sweep(w, normals, ws);
         times[s] = (System.nanoTime() - t0) * 1e-9;
       }
+      double perSweep = (allocatedBytes() - bytes0) / (double) sweeps;
       Arrays.sort(times);
       long t0 = System.nanoTime();
       normals.next(w.dimension());
       double draw = (System.nanoTime() - t0) * 1e-9;
       System.out.printf(Locale.ROOT,
           "N=%5d  weights=%9d  sweep median %.3f s  min %.3f s  (%d sweeps;"
-              + " normals alone %.3f s)%n",
-          n, w.dimension(), times[sweeps / 2], times[0], sweeps, draw);
+              + " normals alone %.3f s; allocated %.1f kB per sweep)%n",
+          n, w.dimension(), times[sweeps / 2], times[0], sweeps, draw, perSweep / 1e3);
     }
+  }
+
+  /** Bytes allocated so far by this thread (HotSpot's ThreadMXBean), or 0 if unsupported. */
+  static long allocatedBytes() {
+    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    if (bean instanceof com.sun.management.ThreadMXBean hotspot) {
+      return hotspot.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+    return 0L;
   }
 }

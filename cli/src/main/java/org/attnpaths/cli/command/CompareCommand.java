@@ -85,6 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     // 1. Validate everything before computing or writing anything.
     task.validate(markov);
+    sampler.validate();
     SolverOptions solverOptions = solver.solverOptions();
     List<Integer> widths = architecture.widths();
     run.checkOutputDirectory();

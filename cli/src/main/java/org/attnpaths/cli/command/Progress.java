@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Progress of a long run on stderr (issue 3 §4, issue 4 §5): on a terminal
  * ({@code System.console() != null}) one status line rewritten every second; otherwise a plain
  * line every {@value #PLAIN_SECONDS} s, so logs stay readable; nothing at all when quiet. With a
- * task count ({@link #tasks}) the line shows tasks done, their rate and the estimated time left.
+ * task count ({@link #tasks}) the line shows tasks done, their rate and the estimated time left;
+ * the samplers count one task per sweep or transition of every chain, from the chains' threads.
  * Runs shorter than the first tick print nothing. Thread-safe.
  */
 final class Progress implements AutoCloseable {
@@ -26,8 +28,8 @@ final class Progress implements AutoCloseable {
   private long stageStarted = System.nanoTime();
   private int lastLength;
   private String unit = "";
-  private int total;
-  private int done;
+  private long total;
+  private final AtomicLong done = new AtomicLong();
   private long tasksStarted = System.nanoTime();
 
   private Progress(PrintWriter err, boolean terminal, boolean enabled) {
@@ -71,22 +73,28 @@ final class Progress implements AutoCloseable {
   }
 
   /** Starts counting {@code count} tasks (e.g. 7 widths); {@link #taskDone} after each. */
-  synchronized void tasks(int count, String what) {
+  synchronized void tasks(long count, String what) {
     total = count;
-    done = 0;
+    done.set(0);
     unit = what;
     tasksStarted = System.nanoTime();
   }
 
-  /** One counted task is finished. */
-  synchronized void taskDone() {
-    done++;
+  /** One counted task is finished (lock-free: called after every sampler transition). */
+  void taskDone() {
+    done.incrementAndGet();
+  }
+
+  /** Tasks finished since {@link #tasks}. */
+  long tasksDone() {
+    return done.get();
   }
 
   private synchronized void tick() {
     long now = System.nanoTime();
     String line = String.format(Locale.ROOT, "attnpaths: %s: %.0f s (total %.0f s)", stage,
         (now - stageStarted) / 1e9, (now - started) / 1e9);
+    long done = this.done.get();
     if (total > 0) {
       double seconds = (now - tasksStarted) / 1e9;
       String counts = String.format(Locale.ROOT, "; %d/%d %s", done, total, unit);

@@ -141,7 +141,8 @@ public final class PruneCommand implements Callable<Integer> {
     task.validate(markov);
     PruningOptions pruning = pruningOptions();
     if (!simulate) {
-      for (String name : List.of("--sampler", "--samples", "--burn-in", "--chains", "--threads")) {
+      for (String name : List.of("--sampler", "--samples", "--burn-in", "--chains", "--threads",
+          "--potential", "--mass-matrix", "--step-size", "--trajectory-length")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
           throw new ParameterException(spec.commandLine(), name + ": only with --simulate");
         }
@@ -247,7 +248,10 @@ public final class PruneCommand implements Callable<Integer> {
     List<String> orders = new ArrayList<>();
     for (PruningOptions.Order o : p.orders()) orders.add(o.label());
     SimulateReport.Sampler s = simulate ? new SimulateReport.Sampler(sampler.method().label(),
-        sampler.samples(), sampler.burnIn(), sampler.chains(), sampler.threads()) : null;
+        sampler.samples(), sampler.burnIn(), sampler.chains(), sampler.threads(),
+        !sampler.method().gradientBased() ? null : sampler.marginalReadout() ? "marginal" : "joint",
+        sampler.massMatrix() == null ? null : sampler.massMatrix().label(), sampler.stepSize(),
+        sampler.trajectoryLength()) : null;
     return new PruneReport.Settings(orders, p.randomOrders(), p.method().label(),
         p.permutations(), s);
   }

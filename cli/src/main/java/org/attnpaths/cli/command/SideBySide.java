@@ -2,7 +2,6 @@ package org.attnpaths.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.attnpaths.cli.output.SampledWidth;
 import org.attnpaths.cli.output.WidthComparison;
 import org.attnpaths.theory.analysis.GpBaseline;
@@ -29,12 +28,10 @@ record SideBySide(GpBaseline gp, List<WidthResult> theory, List<SampledWidth> sa
     List<WidthResult> theory = sweep.run(widths, null);
     List<SampledWidth> sampled = new ArrayList<>();
     List<WidthComparison> comparisons = new ArrayList<>();
-    progress.tasks(widths.size(), "widths sampled");
+    simulation.countSteps(widths.size());
     for (int i = 0; i < widths.size(); i++) {
-      progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d)", widths.get(i), i + 1,
-          widths.size()));
+      simulation.stage(widths.get(i), i, widths.size());
       SampledWidth s = simulation.run(widths.get(i));
-      progress.taskDone();
       sampled.add(s);
       WidthComparison c = WidthComparison.of(theory.get(i), s, gp.test().accuracy());
       comparisons.add(c);

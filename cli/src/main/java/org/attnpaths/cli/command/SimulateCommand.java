@@ -95,6 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     // 1. Validate everything before computing or writing anything.
     task.validate(markov);
+    sampler.validate();
     List<Integer> widths = architecture.widths();
     run.checkOutputDirectory();
     Report.Options figureOptions = reportRequest.validated();
@@ -142,7 +143,10 @@ public final class SimulateCommand implements Callable<Integer> {
         run.backendChoice().name().toLowerCase(Locale.ROOT), backend.name(),
         backend.description(), null, null, null, false, build.version(), commandLine(spec));
     SimulateReport.Sampler s = new SimulateReport.Sampler(sampler.method().label(),
-        sampler.samples(), sampler.burnIn(), sampler.chains(), sampler.threads());
+        sampler.samples(), sampler.burnIn(), sampler.chains(), sampler.threads(),
+        !sampler.method().gradientBased() ? null : sampler.marginalReadout() ? "marginal" : "joint",
+        sampler.massMatrix() == null ? null : sampler.massMatrix().label(), sampler.stepSize(),
+        sampler.trajectoryLength());
     return new SimulateReport(config, Provenance.capture(build, started, backend.name()), s,
         t.pathNames(), results);
   }
@@ -151,9 +155,18 @@ public final class SimulateCommand implements Callable<Integer> {
       LinearAlgebraBackend backend) {
     out.printf(Locale.ROOT, "task %s: P=%d train, Q=%d test; heads %s (%d paths); T=%s%n",
         t.name(), t.xTrain().count(), t.xTest().count(), a.heads(), a.paths(), a.temperature());
-    out.printf(Locale.ROOT, "sampler %s: %d chains x (%d burn-in + %d retained) sweeps, %d "
-        + "threads; backend %s%n%n", s.method().label(), s.chains(), s.burnIn(), s.samples(),
-        s.threads(), backend.name());
+    out.printf(Locale.ROOT, "sampler %s: %d chains x (%d burn-in + %d retained) %s, %d "
+        + "threads; backend %s%n", s.method().label(), s.chains(), s.burnIn(), s.samples(),
+        s.method().gradientBased() ? "transitions" : "sweeps", s.threads(), backend.name());
+    if (s.method().gradientBased()) {
+      out.printf(Locale.ROOT, "potential %s, mass matrix %s, step size %s%s%n",
+          s.marginalReadout() ? "marginal (readout integrated out)" : "joint",
+          s.massMatrix().label(),
+          Double.isNaN(s.stepSize()) ? "searched" : String.valueOf(s.stepSize()),
+          s.method() == SamplerOptions.Method.HMC
+              ? String.format(Locale.ROOT, ", trajectory length %.4g", s.trajectoryLength()) : "");
+    }
+    out.println();
     out.flush();
   }
 

@@ -1,6 +1,7 @@
 package org.attnpaths.cli.command;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -21,6 +22,7 @@ import org.attnpaths.simulation.sampler.HamiltonianMonteCarlo;
 import org.attnpaths.simulation.sampler.LangevinDynamics;
 import org.attnpaths.simulation.sampler.PosteriorPotential;
 import org.attnpaths.simulation.sampler.PosteriorSample;
+import org.attnpaths.simulation.sampler.ReadoutMarginalPotential;
 import org.attnpaths.simulation.sampler.RunSettings;
 import org.attnpaths.simulation.sampler.SampleFunctional;
 import org.attnpaths.simulation.sampler.SampledPruning;
@@ -39,9 +41,6 @@ import org.ejml.data.DMatrixRMaj;
  * ChainRunner} on the {@link PosteriorPotential}, every chain starting from a prior draw.
  */
 final class Simulation {
-
-  /** Initial MALA step size; adapted during burn-in towards acceptance 0.574. */
-  static final double LANGEVIN_INITIAL_STEP = 1e-5;
 
   private final TheorySweep sweep;
   private final LinearAlgebraBackend backend;
@@ -69,20 +68,38 @@ final class Simulation {
   /** Samples every width in order, handing each result to {@code onEach} as it is done. */
   List<SampledWidth> run(List<Integer> widths, Consumer<SampledWidth> onEach) {
     List<SampledWidth> out = new ArrayList<>();
-    progress.tasks(widths.size(), "widths sampled");
+    countSteps(widths.size());
     for (int i = 0; i < widths.size(); i++) {
       int n = widths.get(i);
-      progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d): %d chains x %d steps",
-          n, i + 1, widths.size(), options.chains(), options.burnIn() + options.samples()));
+      stage(n, i, widths.size());
       SampledWidth r = run(n);
-      progress.taskDone();
       out.add(r);
       if (onEach != null) onEach.accept(r);
     }
     return out;
   }
 
-  /** Samples one width. */
+  /**
+   * Starts the progress count: every sweep (Gibbs) or transition of every chain at {@code widths}
+   * widths is one task, counted by {@link #run(int)} as the chains make them.
+   */
+  void countSteps(int widths) {
+    long perWidth = (long) options.chains() * (options.burnIn() + options.samples());
+    progress.tasks(perWidth * widths, stepName());
+  }
+
+  /** Names the width being sampled in the progress line. */
+  void stage(int width, int index, int count) {
+    progress.stage(String.format(Locale.ROOT, "sampling N=%d (%d/%d): %d chains x %d %s",
+        width, index + 1, count, options.chains(), options.burnIn() + options.samples(),
+        stepName()));
+  }
+
+  private String stepName() {
+    return options.method().gradientBased() ? "transitions" : "sweeps";
+  }
+
+  /** Samples one width (each sweep or transition of each chain counts one progress task). */
   SampledWidth run(int width) {
     Architecture arch = sweep.base().withWidth(width);
     FiniteNetwork network = new FiniteNetwork(arch, sweep.trainFeatures(), backend);
@@ -93,29 +110,53 @@ final class Simulation {
     List<ChainStatistics> statistics = null;
     if (options.method() == SamplerOptions.Method.GIBBS) {
       chains = new BlockedGibbsSampler(network, y, sweep.testFeatures())
-          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads());
+          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads(),
+              progress::taskDone);
     } else {
-      Sampler sampler = options.method() == SamplerOptions.Method.HMC
-          ? HamiltonianMonteCarlo.defaults()
-          : LangevinDynamics.metropolisAdjusted(LANGEVIN_INITIAL_STEP);
+      Sampler sampler = sampler(options);
       int tokenDim = network.tokenDim();
-      ChainSamples raw = ChainRunner.run(sampler, c -> new PosteriorPotential(network, y),
+      boolean marginal = options.marginalReadout();
+      int na = arch.width(arch.layers() + 1);
+      // the readout draws of chain c use the c-th stream split, in chain order, from s + 1
+      SplittableRandom readoutRoot = new SplittableRandom(s + 1);
+      SplittableRandom[] readoutStreams = new SplittableRandom[options.chains()];
+      for (int c = 0; c < readoutStreams.length; c++) readoutStreams[c] = readoutRoot.split();
+      ChainSamples raw = ChainRunner.run(sampler,
+          c -> marginal ? new ReadoutMarginalPotential(network, y)
+              : new PosteriorPotential(network, y),
           (c, rng) -> {
             NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
                 new NormalSampler(rng));
             double[] theta = new double[w0.dimension()];
             w0.copyTo(theta);
-            return theta;
+            return marginal ? Arrays.copyOf(theta, theta.length - na) : theta;
           },
-          c -> new Recorder(network, sweep.testFeatures()),
+          c -> new Recorder(network, y, sweep.testFeatures(),
+              marginal ? new NormalSampler(readoutStreams[c]) : null),
           new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
-              options.threads()));
+              options.threads()),
+          progress::taskDone);
       chains = unpack(raw, sweep.testFeatures().examples(), arch);
       statistics = raw.statistics();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return SampledWidth.of(width, s, options.method().label(), options.burnIn(), chains,
         sweep.task().yTest(), statistics, ChainDiagnostics.of(chains), seconds);
+  }
+
+  /** The gradient-based sampler of the options (method, mass matrix, step, trajectory). */
+  static Sampler sampler(SamplerOptions options) {
+    return switch (options.method()) {
+      case HMC -> HamiltonianMonteCarlo.defaults()
+          .withTrajectoryLength(options.trajectoryLength(), 0.5)
+          .withInitialStepSize(options.stepSize())
+          .withMassMatrix(options.massMatrix());
+      case LANGEVIN -> LangevinDynamics.metropolisAdjusted(options.stepSize())
+          .withMassMatrix(options.massMatrix());
+      case ULA -> LangevinDynamics.unadjusted(options.stepSize())
+          .withMassMatrix(options.massMatrix());
+      case GIBBS -> throw new IllegalArgumentException("sampler: Gibbs has no transition kernel");
+    };
   }
 
   /**
@@ -132,24 +173,33 @@ final class Simulation {
     if (options.method() == SamplerOptions.Method.GIBBS) {
       SampledChains chains = new BlockedGibbsSampler(network, y, test)
           .recording(w -> network.pathOutputs(w, test).values())
-          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads());
+          .run(options.chains(), options.burnIn(), options.samples(), s, options.threads(),
+              progress::taskDone);
       return SampledPruning.of(chains, test.index(), yTest);
     }
-    Sampler sampler = options.method() == SamplerOptions.Method.HMC
-        ? HamiltonianMonteCarlo.defaults()
-        : LangevinDynamics.metropolisAdjusted(LANGEVIN_INITIAL_STEP);
+    // The same transition kernel, potential, initial states and readout streams as run(width).
+    Sampler sampler = sampler(options);
     int tokenDim = network.tokenDim();
-    ChainSamples raw = ChainRunner.run(sampler, c -> new PosteriorPotential(network, y),
+    boolean marginal = options.marginalReadout();
+    int na = arch.width(arch.layers() + 1);
+    SplittableRandom readoutRoot = new SplittableRandom(s + 1);
+    SplittableRandom[] readoutStreams = new SplittableRandom[options.chains()];
+    for (int c = 0; c < readoutStreams.length; c++) readoutStreams[c] = readoutRoot.split();
+    ChainSamples raw = ChainRunner.run(sampler,
+        c -> marginal ? new ReadoutMarginalPotential(network, y)
+            : new PosteriorPotential(network, y),
         (c, rng) -> {
           NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
               new NormalSampler(rng));
           double[] theta = new double[w0.dimension()];
           w0.copyTo(theta);
-          return theta;
+          return marginal ? Arrays.copyOf(theta, theta.length - na) : theta;
         },
-        c -> new PathRecorder(network, test),
+        c -> new PathRecorder(network, y, test,
+            marginal ? new NormalSampler(readoutStreams[c]) : null),
         new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
-            options.threads()));
+            options.threads()),
+        progress::taskDone);
     List<PathOutputs> means = new ArrayList<>();
     for (double[][] chain : raw.values()) {
       List<PathOutputs> samples = new ArrayList<>();
@@ -159,16 +209,28 @@ final class Simulation {
     return new SampledPruning(means, yTest);
   }
 
-  /** Records f(x*) split by path, Π·Q values path-major (a workspace per chain). */
+  /**
+   * Records f(x*) split by path, Π·Q values path-major (a workspace per chain); on the
+   * readout-marginal potential the readout is drawn first, as {@link Recorder} does.
+   */
   private static final class PathRecorder implements SampleFunctional {
     private final FiniteNetwork network;
     private final PathFeatures test;
     private final NetworkWeights w;
+    private final ReadoutMarginalPotential marginal;   // null on the joint potential
+    private final NormalSampler readoutNormals;
+    private final double[] full;
+    private final double[] readout;
 
-    PathRecorder(FiniteNetwork network, PathFeatures test) {
+    PathRecorder(FiniteNetwork network, double[] y, PathFeatures test,
+        NormalSampler readoutNormals) {
       this.network = network;
       this.test = test;
       this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+      this.readoutNormals = readoutNormals;
+      this.marginal = readoutNormals == null ? null : new ReadoutMarginalPotential(network, y);
+      this.full = new double[w.dimension()];
+      this.readout = new double[marginal == null ? 0 : marginal.readoutDimension()];
     }
 
     @Override
@@ -178,7 +240,14 @@ final class Simulation {
 
     @Override
     public void evaluate(double[] theta, double[] out) {
-      w.copyFrom(theta);
+      if (marginal == null) {
+        w.copyFrom(theta);
+      } else {
+        marginal.drawReadout(theta, readoutNormals, readout);
+        System.arraycopy(theta, 0, full, 0, theta.length);
+        System.arraycopy(readout, 0, full, theta.length, readout.length);
+        w.copyFrom(full);
+      }
       double[] g = network.pathOutputs(w, test).values();
       System.arraycopy(g, 0, out, 0, g.length);
     }
@@ -186,18 +255,28 @@ final class Simulation {
 
   /**
    * Records f(x*) on the test inputs, then U_a, then U_1 … U_L row-major (a workspace per
-   * chain).
+   * chain). On the readout-marginal potential it first draws the readout a from its exact
+   * conditional given the sampled weights, so every record is a draw of the joint posterior.
    */
   private static final class Recorder implements SampleFunctional {
     private final FiniteNetwork network;
     private final PathFeatures test;
     private final NetworkWeights w;
     private final int size;
+    private final ReadoutMarginalPotential marginal;   // null on the joint potential
+    private final NormalSampler readoutNormals;
+    private final double[] full;
+    private final double[] readout;
 
-    Recorder(FiniteNetwork network, PathFeatures test) {
+    /** @param readoutNormals the readout draws' stream, or null for the joint potential */
+    Recorder(FiniteNetwork network, double[] y, PathFeatures test, NormalSampler readoutNormals) {
       this.network = network;
       this.test = test;
       this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
+      this.readoutNormals = readoutNormals;
+      this.marginal = readoutNormals == null ? null : new ReadoutMarginalPotential(network, y);
+      this.full = new double[w.dimension()];
+      this.readout = new double[marginal == null ? 0 : marginal.readoutDimension()];
       Architecture a = network.architecture();
       int n = test.examples() + 1;
       for (int l = 1; l <= a.layers(); l++) n += a.orderParameterSize(l) * a.orderParameterSize(l);
@@ -211,7 +290,14 @@ final class Simulation {
 
     @Override
     public void evaluate(double[] theta, double[] out) {
-      w.copyFrom(theta);
+      if (marginal == null) {
+        w.copyFrom(theta);
+      } else {
+        marginal.drawReadout(theta, readoutNormals, readout);
+        System.arraycopy(theta, 0, full, 0, theta.length);
+        System.arraycopy(readout, 0, full, theta.length, readout.length);
+        w.copyFrom(full);
+      }
       double[] f = network.forward(w, test);
       System.arraycopy(f, 0, out, 0, f.length);
       OrderParameters u = network.orderParameters(w);
@@ -232,7 +318,7 @@ final class Simulation {
       List<PosteriorSample> samples = new ArrayList<>();
       for (int s = 0; s < chain.length; s++) {
         double[] v = chain[s];
-        double[] f = java.util.Arrays.copyOf(v, q);
+        double[] f = Arrays.copyOf(v, q);
         int k = q + 1;
         List<DMatrixRMaj> layers = new ArrayList<>();
         for (int l = 1; l <= a.layers(); l++) {

@@ -85,6 +85,7 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     sampler.defaults(DEFAULT_SAMPLES, DEFAULT_BURN_IN);
+    sampler.validate();
     run.checkOutputDirectory();
     LinearAlgebraBackend backend = run.backend();
     Task t = MarkovTask.generate(MarkovTaskConfig.fourPath(), run.seed());

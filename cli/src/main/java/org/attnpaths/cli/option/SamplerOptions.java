@@ -1,6 +1,7 @@
 package org.attnpaths.cli.option;
 
 import java.util.Locale;
+import org.attnpaths.simulation.sampler.MassMatrix;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -8,7 +9,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * How the finite-network posterior is sampled (issue 3 §2, spec §8): sampler, chains, burn-in,
- * retained samples and threads. Every value is checked while parsing.
+ * retained samples, threads, and the preconditioner, step size and trajectory length of the
+ * gradient-based samplers. Every value is checked while parsing; {@link #validate} checks the
+ * combinations.
  */
 public final class SamplerOptions {
 
@@ -18,13 +21,28 @@ public final class SamplerOptions {
     GIBBS,
     /** Hamiltonian Monte Carlo with step-size adaptation during burn-in. */
     HMC,
-    /** Langevin dynamics: noisy gradient descent at temperature T. */
-    LANGEVIN;
+    /** Metropolis-adjusted Langevin (MALA): noisy gradient descent with a Metropolis test. */
+    LANGEVIN,
+    /** Unadjusted Langevin (ULA): noisy gradient descent at a fixed step, O(η) bias. */
+    ULA;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Whether the method integrates gradients (and so has a step size and a mass matrix). */
+    public boolean gradientBased() {
+      return this != GIBBS;
+    }
   }
+
+  /** Initial MALA step (whitened units with the prior or adapted mass); adapted during burn-in. */
+  public static final double DEFAULT_LANGEVIN_STEP = 1e-3;
+  /**
+   * ULA's fixed step (whitened units): stable (no divergence) on the joint potential of the
+   * built-in Markov task at N = 100 and 1000, T = 0.01 (BENCHMARKS.md), but far too small to mix.
+   */
+  public static final double DEFAULT_ULA_STEP = 1e-5;
 
   @Spec(Spec.Target.MIXEE)
   private CommandSpec mixee;
@@ -36,17 +54,22 @@ public final class SamplerOptions {
   private int defaultBurnIn = 100;
   private int chains = 4;
   private Integer threads;
+  private MassMatrix massMatrix;
+  private Double stepSize;
+  private double trajectoryLength = Math.PI;
+  private Boolean marginal;
 
-  @Option(names = "--sampler", paramLabel = "gibbs|hmc|langevin", order = 500,
+  @Option(names = "--sampler", paramLabel = "gibbs|hmc|langevin|ula", order = 500,
       defaultValue = "gibbs",
       description = "Posterior sampler: gibbs (exact blocked Gibbs, one layer at a time), hmc "
-          + "(Hamiltonian Monte Carlo) or langevin (noisy gradient descent). "
+          + "(Hamiltonian Monte Carlo), langevin (noisy gradient descent with a Metropolis test, "
+          + "MALA) or ula (unadjusted noisy gradient descent, biased by O(step)). "
           + "Default: ${DEFAULT-VALUE}.")
   void setSampler(String text) {
     try {
       method = Method.valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad("--sampler: expected gibbs, hmc or langevin, got '" + text + "'");
+      throw bad("--sampler: expected gibbs, hmc, langevin or ula, got '" + text + "'");
     }
   }
 
@@ -81,6 +104,105 @@ public final class SamplerOptions {
   void setThreads(int k) {
     if (k < 1) throw bad("--threads: expected an integer >= 1, got " + k);
     threads = k;
+  }
+
+  @Option(names = "--mass-matrix", paramLabel = "unit|prior|adapted", order = 550,
+      description = "Diagonal preconditioner of hmc, langevin and ula: unit (none), prior "
+          + "(every weight whitened by its block's prior variance sigma^2) or adapted (from "
+          + "prior, then the variance of the burn-in draws in Stan's windows; not for ula). "
+          + "Default: adapted (ula: prior).")
+  void setMassMatrix(String text) {
+    try {
+      massMatrix = MassMatrix.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad("--mass-matrix: expected unit, prior or adapted, got '" + text + "'");
+    }
+  }
+
+  @Option(names = "--step-size", paramLabel = "ETA", order = 560,
+      description = "Step size of hmc (initial; default: searched), langevin (initial; default "
+          + DEFAULT_LANGEVIN_STEP + ") or ula (fixed; default " + DEFAULT_ULA_STEP + "), in the "
+          + "units of the mass matrix.")
+  void setStepSize(double eta) {
+    if (!(eta > 0.0 && eta < Double.POSITIVE_INFINITY)) {
+      throw bad("--step-size: expected a finite number > 0, got " + eta);
+    }
+    stepSize = eta;
+  }
+
+  @Option(names = "--trajectory-length", paramLabel = "LAMBDA", order = 570,
+      description = "HMC trajectory length (leapfrog steps = length / step, jittered by up to "
+          + "half, at most 1024). Default: pi.")
+  void setTrajectoryLength(double length) {
+    if (!(length > 0.0 && length < Double.POSITIVE_INFINITY)) {
+      throw bad("--trajectory-length: expected a finite number > 0, got " + length);
+    }
+    trajectoryLength = length;
+  }
+
+  @Option(names = "--potential", paramLabel = "marginal|joint", order = 545,
+      description = "What hmc, langevin and ula move: marginal (the weights below the readout, "
+          + "with the readout a integrated out exactly and drawn from its Gaussian conditional "
+          + "for every retained sample; removes the stiffest directions of the posterior) or "
+          + "joint (all weights, as in plain noisy gradient descent). "
+          + "Default: marginal (ula: joint).")
+  void setPotential(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "marginal" -> marginal = true;
+      case "joint" -> marginal = false;
+      default -> throw bad("--potential: expected marginal or joint, got '" + text + "'");
+    }
+  }
+
+  /** Checks the combinations: the gradient options need a gradient-based sampler, ula no adaptation. */
+  public void validate() {
+    if (!method.gradientBased()) {
+      if (massMatrix != null) throw bad("--mass-matrix: only for hmc, langevin or ula, not gibbs");
+      if (stepSize != null) throw bad("--step-size: only for hmc, langevin or ula, not gibbs");
+      if (marginal != null) throw bad("--potential: only for hmc, langevin or ula, not gibbs");
+    }
+    if (method != Method.HMC && trajectoryLength != Math.PI) {
+      throw bad("--trajectory-length: only for hmc, not " + method.label());
+    }
+    if (method == Method.ULA && massMatrix == MassMatrix.ADAPTED) {
+      throw bad("--mass-matrix: expected unit or prior for ula (its bias depends on the mass "
+          + "matrix, so it is not adapted), got adapted");
+    }
+  }
+
+  /** The mass matrix: {@code --mass-matrix}, else adapted (ula: prior); null for Gibbs. */
+  public MassMatrix massMatrix() {
+    if (!method.gradientBased()) return null;
+    if (massMatrix != null) return massMatrix;
+    return method == Method.ULA ? MassMatrix.PRIOR : MassMatrix.ADAPTED;
+  }
+
+  /**
+   * The (initial) step size: {@code --step-size}, else NaN for HMC (searched), the Langevin
+   * defaults, NaN for Gibbs.
+   */
+  public double stepSize() {
+    if (stepSize != null) return stepSize;
+    return switch (method) {
+      case LANGEVIN -> DEFAULT_LANGEVIN_STEP;
+      case ULA -> DEFAULT_ULA_STEP;
+      default -> Double.NaN;
+    };
+  }
+
+  /**
+   * Whether the gradient sampler moves on the readout-marginal potential ({@code --potential}):
+   * default true for hmc and langevin, false for ula; false for Gibbs.
+   */
+  public boolean marginalReadout() {
+    if (!method.gradientBased()) return false;
+    if (marginal != null) return marginal;
+    return method != Method.ULA;
+  }
+
+  /** HMC trajectory length λ; NaN for the other samplers. */
+  public double trajectoryLength() {
+    return method == Method.HMC ? trajectoryLength : Double.NaN;
   }
 
   public Method method() {

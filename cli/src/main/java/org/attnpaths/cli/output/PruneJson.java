@@ -77,6 +77,14 @@ public final class PruneJson {
       g.writeNumberField("burnIn", s.simulate().burnIn());
       g.writeNumberField("chains", s.simulate().chains());
       g.writeNumberField("threads", s.simulate().threads());
+      if (s.simulate().potential() == null) g.writeNullField("potential");
+      else g.writeStringField("potential", s.simulate().potential());
+      if (s.simulate().massMatrix() == null) g.writeNullField("massMatrix");
+      else g.writeStringField("massMatrix", s.simulate().massMatrix());
+      g.writeFieldName("stepSize");
+      blocks.number(s.simulate().stepSize());
+      g.writeFieldName("trajectoryLength");
+      blocks.number(s.simulate().trajectoryLength());
       g.writeEndObject();
     }
     g.writeEndObject();

@@ -50,6 +50,14 @@ public final class SimulateJson {
     g.writeNumberField("burnIn", s.burnIn());
     g.writeNumberField("chains", s.chains());
     g.writeNumberField("threads", s.threads());
+    if (s.potential() == null) g.writeNullField("potential");
+    else g.writeStringField("potential", s.potential());
+    if (s.massMatrix() == null) g.writeNullField("massMatrix");
+    else g.writeStringField("massMatrix", s.massMatrix());
+    g.writeFieldName("stepSize");
+    blocks.number(s.stepSize());
+    g.writeFieldName("trajectoryLength");
+    blocks.number(s.trajectoryLength());
     g.writeEndObject();
     g.writeEndObject();
     g.writeFieldName("provenance");

@@ -23,13 +23,18 @@ public record SimulateReport(RunConfig config, Provenance provenance, Sampler sa
   /**
    * The sampler settings of {@code config.sampler}.
    *
-   * @param method {@code gibbs}, {@code hmc} or {@code langevin}
+   * @param method {@code gibbs}, {@code hmc}, {@code langevin} or {@code ula}
    * @param samples retained samples per chain
    * @param burnIn discarded sweeps per chain
    * @param chains chains per width
    * @param threads threads that ran them (the samples do not depend on it)
+   * @param potential {@code marginal} (readout integrated out) or {@code joint}; null for Gibbs
+   * @param massMatrix {@code unit}, {@code prior} or {@code adapted}; null for Gibbs
+   * @param stepSize the initial (hmc, langevin) or fixed (ula) step; NaN when searched or Gibbs
+   * @param trajectoryLength HMC's λ; NaN for the other samplers
    */
-  public record Sampler(String method, int samples, int burnIn, int chains, int threads) {}
+  public record Sampler(String method, int samples, int burnIn, int chains, int threads,
+      String potential, String massMatrix, double stepSize, double trajectoryLength) {}
 
   /** α = P/N for a width. */
   public double alpha(int width) {

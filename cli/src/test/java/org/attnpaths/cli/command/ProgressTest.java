@@ -37,4 +37,21 @@ class ProgressTest {
     }
     assertEquals("", text.toString());
   }
+
+  @Test
+  void tasksAreCountedFromManyThreads() throws InterruptedException {
+    // the samplers count one task per transition of every chain, from the chains' threads
+    try (Progress progress = Progress.none()) {
+      progress.tasks(4000, "transitions");
+      Thread[] threads = new Thread[4];
+      for (int t = 0; t < threads.length; t++) {
+        threads[t] = new Thread(() -> {
+          for (int i = 0; i < 1000; i++) progress.taskDone();
+        });
+        threads[t].start();
+      }
+      for (Thread t : threads) t.join();
+      assertEquals(4000, progress.tasksDone());
+    }
+  }
 }

@@ -95,7 +95,7 @@ class SimulateEndToEndTest {
 
   /** The gradient-based samplers run end to end and report their adaptation per chain. */
   @ParameterizedTest
-  @ValueSource(strings = {"hmc", "langevin"})
+  @ValueSource(strings = {"hmc", "langevin", "ula"})
   void gradientSamplersWriteTheirDiagnostics(String method) throws IOException {
     Path out = tmp.resolve(method);
     CliRun r = run("simulate", out, "--sampler", method);
@@ -109,6 +109,38 @@ class SimulateEndToEndTest {
     assertTrue(acceptance >= 0.0 && acceptance <= 1.0, "acceptance " + acceptance);
     assertEquals(40, root.at("/results/0/test/mean").size());
     assertTrue(root.at("/results/0/test/accuracy").isNumber());
+    // the preconditioner settings are recorded with the defaults of each sampler
+    boolean ula = method.equals("ula");
+    assertEquals(ula ? "joint" : "marginal", root.at("/config/sampler/potential").asText());
+    assertEquals(ula ? "prior" : "adapted", root.at("/config/sampler/massMatrix").asText());
+    assertEquals(method.equals("hmc"), root.at("/config/sampler/trajectoryLength").isNumber());
+    assertEquals(!method.equals("hmc"), root.at("/config/sampler/stepSize").isNumber());
+  }
+
+  /**
+   * Both potentials of the gradient samplers give the same samples with 1 and 2 threads (chain
+   * streams, and the readout draws of the marginal potential, are split per chain in order).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"marginal", "joint"})
+  void gradientSamplersAreThreadCountIndependent(String potential) throws IOException {
+    String[] hmc = {"--sampler", "hmc", "--potential", potential, "--mass-matrix", "prior",
+        "--trajectory-length", "0.5"};
+    List<String> one = new ArrayList<>(List.of(hmc));
+    one.addAll(List.of("--threads", "1"));
+    List<String> two = new ArrayList<>(List.of(hmc));
+    two.addAll(List.of("--threads", "2"));
+    CliRun a = run("simulate", tmp.resolve("a"), one.toArray(String[]::new));
+    CliRun b = run("simulate", tmp.resolve("b"), two.toArray(String[]::new));
+    assertEquals(0, a.exitCode(), a::toString);
+    assertEquals(0, b.exitCode(), b::toString);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode ra = json.readTree(tmp.resolve("a/simulate.json").toFile());
+    JsonNode rb = json.readTree(tmp.resolve("b/simulate.json").toFile());
+    assertEquals(ra.at("/results/0/test/mean"), rb.at("/results/0/test/mean"));
+    assertEquals(ra.at("/results/0/orderParameters"), rb.at("/results/0/orderParameters"));
+    assertEquals(potential, ra.at("/config/sampler/potential").asText());
+    assertEquals(0.5, ra.at("/config/sampler/trajectoryLength").asDouble(), 0.0);
   }
 
   /**
@@ -141,12 +173,26 @@ class SimulateEndToEndTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"--samples=0", "--chains=0", "--sampler=nuts", "--burn-in=-1",
-      "--threads=0", "--widths=0"})
+      "--threads=0", "--widths=0", "--mass-matrix=diag", "--step-size=0", "--potential=full",
+      "--trajectory-length=-1", "--mass-matrix=prior", "--step-size=0.1",
+      "--potential=joint"})
   void badInputExitsTwoAndWritesNothing(String bad) {
     Path out = tmp.resolve("bad");
     CliRun r = run("simulate", out, bad);
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith("attnpaths: error: "), r::toString);
+    assertFalse(Files.exists(out), "no output directory");
+  }
+
+  @Test
+  void samplerOptionCombinationsAreCheckedBeforeAnythingIsWritten() {
+    Path out = tmp.resolve("bad");
+    CliRun ula = run("simulate", out, "--sampler", "ula", "--mass-matrix", "adapted");
+    assertEquals(2, ula.exitCode(), ula::toString);
+    assertTrue(ula.err().contains("--mass-matrix: expected unit or prior for ula"), ula::toString);
+    CliRun mala = run("simulate", out, "--sampler", "langevin", "--trajectory-length", "1");
+    assertEquals(2, mala.exitCode(), mala::toString);
+    assertTrue(mala.err().contains("--trajectory-length: only for hmc"), mala::toString);
     assertFalse(Files.exists(out), "no output directory");
   }
 

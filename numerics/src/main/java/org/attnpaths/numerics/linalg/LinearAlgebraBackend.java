@@ -27,6 +27,15 @@ public interface LinearAlgebraBackend {
       double beta, DMatrixRMaj c);
 
   /**
+   * Matrix-vector product y = alpha · op(a) · x + beta · y, op(a) = a or aᵀ: one pass over a
+   * (memory-bound for large a). With beta = 0, y's previous contents are ignored.
+   *
+   * @param x length op(a).numCols, not modified
+   * @param y length op(a).numRows, modified; must not alias x or a's data
+   */
+  void gemv(double alpha, DMatrixRMaj a, boolean transA, double[] x, double beta, double[] y);
+
+  /**
    * Symmetric rank-k update c = alpha · op(a) · op(a)ᵀ + beta · c with op(a) = a (c = a aᵀ) or
    * aᵀ (c = aᵀ a); half the work of the equivalent {@link #gemm}. The full symmetric c is
    * written.

@@ -107,6 +107,23 @@ public final class NativeBackend implements LinearAlgebraBackend {
   }
 
   @Override
+  public void gemv(double alpha, DMatrixRMaj a, boolean transA, double[] x, double beta,
+      double[] y) {
+    int m = a.numRows;
+    int n = a.numCols;
+    GemvShape.check(m, n, transA, x, y);
+    if (y == x || y == a.data) throw new IllegalArgumentException("gemv: y must not alias x or a");
+    int rows = transA ? n : m;
+    if (rows == 0) return;
+    if ((transA ? m : n) == 0) {  // op(a)·x = 0; BLAS would reject the zero leading dimension
+      for (int i = 0; i < rows; i++) y[i] = beta == 0.0 ? 0.0 : beta * y[i];
+      return;
+    }
+    // Row-major a (m×n) is the column-major n×m matrix aᵀ (ld n): a·x is "T" on it, aᵀ·x is "N".
+    blas.dgemv(transA ? "N" : "T", n, m, alpha, a.data, n, x, 1, beta, y, 1);
+  }
+
+  @Override
   public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
     SyrkShape shape = SyrkShape.of(a, transA, c);
     int n = shape.n();

@@ -65,7 +65,8 @@ abstract class LinearAlgebraBackendContract {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void syrkEqualsGemmWithItsTransposeAndFillsBothTriangles(boolean transA) {
-    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {130, 17}}) {
+    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {130, 17}, {300, 260},
+        {260, 300}}) {
       DMatrixRMaj a = uniform(shape[0], shape[1], rng);
       int n = transA ? shape[1] : shape[0];
       DMatrixRMaj expected = uniform(n, n, rng);
@@ -81,6 +82,44 @@ abstract class LinearAlgebraBackendContract {
       backend().gemm(1.0, a, transA, a, !transA, 0.0, plain);
       assertTrue(maxAbsDiff(plain, zeroBeta) < 1e-12 * (1 + CommonOps_DDRM.elementMaxAbs(plain)));
     }
+  }
+
+  // ---------------------------------------------------------------- gemv
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void gemvEqualsGemmWithAOneColumnMatrix(boolean transA) {
+    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {2100, 2000}}) {
+      DMatrixRMaj a = uniform(shape[0], shape[1], rng);
+      int rows = transA ? shape[1] : shape[0];
+      int cols = transA ? shape[0] : shape[1];
+      DMatrixRMaj x = uniform(cols, 1, rng);
+      DMatrixRMaj y = uniform(rows, 1, rng);
+      DMatrixRMaj expected = gemmOracle(0.7, a, transA, x, false, -1.5, y);
+      double[] got = y.data.clone();
+      backend().gemv(0.7, a, transA, x.data, -1.5, got);
+      double scale = 1 + Arrays.stream(expected.data).map(Math::abs).max().orElse(0);
+      for (int i = 0; i < rows; i++) {
+        assertEquals(expected.data[i], got[i], 1e-12 * scale, "gemv " + shape[0] + "×" + shape[1]
+            + " transA=" + transA + " entry " + i);
+      }
+      double[] zeroBeta = new double[rows];
+      Arrays.fill(zeroBeta, Double.NaN);
+      backend().gemv(1.0, a, transA, x.data, 0.0, zeroBeta);
+      DMatrixRMaj plain = gemmOracle(1.0, a, transA, x, false, 0.0, null);
+      for (int i = 0; i < rows; i++) {
+        assertEquals(plain.data[i], zeroBeta[i], 1e-12 * scale, "beta = 0 ignores y");
+      }
+    }
+  }
+
+  @Test
+  void gemvRejectsShortVectors() {
+    DMatrixRMaj a = uniform(3, 4, rng);
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemv(1.0, a, false, new double[3], 0.0, new double[3]));
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemv(1.0, a, true, new double[3], 0.0, new double[3]));
   }
 
   // ---------------------------------------------------------------- gemm
@@ -250,7 +289,7 @@ abstract class LinearAlgebraBackendContract {
   }
 
   @ParameterizedTest(name = "rhs={0}")
-  @ValueSource(ints = {1, 3})
+  @ValueSource(ints = {1, 3, 600})   // 600: several column chunks, two threads in EJML
   void lowerSolveSolvesTheTriangularSystem(int rhs) {
     // Hand-computed: L = [[2,0],[1,4]], L·x = [4, 10] gives x = [2, 2].
     DMatrixRMaj lHand = new DMatrixRMaj(2, 2, true, 2, 0, 1, 4);
@@ -265,7 +304,7 @@ abstract class LinearAlgebraBackendContract {
       assertEquals(2.0 * (c + 1), bHand.get(1, c), 1e-15);
     }
 
-    int n = 23;
+    int n = rhs > 100 ? 200 : 23;
     DMatrixRMaj l = factor(spd(n, rng));
     DMatrixRMaj b = uniform(n, rhs, rng);
     DMatrixRMaj x = b.copy();

@@ -23,7 +23,10 @@ import org.ejml.data.DMatrixRMaj;
  * computed as A = M_1 V^0 (Π×N0) and f = c0 · Ξ vec(A): O(Π·N_1·N0 + Σ_ℓ D_ℓ N_ℓ N_{ℓ+1}) for
  * the weights plus O(P·Π·N0) for the examples, never O(P·T·N²).
  *
- * <p>Immutable and thread-safe; methods allocate their (small, O(Π·N)) temporaries.
+ * <p>Immutable and thread-safe; methods allocate their (small, O(Π·N)) temporaries, except the
+ * workspace variants ({@link #pathWeights(NetworkWeights, DMatrixRMaj[], DMatrixRMaj[])},
+ * {@link #potential(NetworkWeights, double[], NetworkWeights, PotentialWorkspace)}), which
+ * allocate nothing.
  */
 public final class FiniteNetwork {
   private final Architecture arch;
@@ -76,25 +79,41 @@ public final class FiniteNetwork {
    * @param w not modified
    */
   public List<DMatrixRMaj> pathWeights(NetworkWeights w) {
-    checkShapes(w);
     int layers = arch.layers();
     DMatrixRMaj[] m = new DMatrixRMaj[layers + 1];
-    m[layers] = w.readout().copy();
+    DMatrixRMaj[] part = new DMatrixRMaj[layers + 1];
+    for (int l = 1; l <= layers + 1; l++) {
+      m[l - 1] = new DMatrixRMaj(arch.orderParameterSize(l), arch.width(l));
+      if (l <= layers) part[l - 1] = new DMatrixRMaj(arch.orderParameterSize(l + 1), arch.width(l));
+    }
+    pathWeights(w, m, part);
+    return List.of(m);
+  }
+
+  /**
+   * {@link #pathWeights(NetworkWeights)} into given matrices, allocating nothing.
+   *
+   * @param w not modified
+   * @param m m[ℓ−1] = M_ℓ (D_ℓ×N_ℓ) for ℓ = 1..L+1; overwritten
+   * @param part part[ℓ−1] a D_{ℓ+1}×N_ℓ workspace for ℓ = 1..L
+   */
+  public void pathWeights(NetworkWeights w, DMatrixRMaj[] m, DMatrixRMaj[] part) {
+    checkShapes(w);
+    int layers = arch.layers();
+    System.arraycopy(w.readout().data, 0, m[layers].data, 0, m[layers].getNumElements());
     for (int l = layers; l >= 1; l--) {
       DMatrixRMaj next = m[l];
       int d = next.numRows;
       int n = arch.width(l);
-      DMatrixRMaj out = new DMatrixRMaj(arch.heads(l) * d, n);
-      DMatrixRMaj part = new DMatrixRMaj(d, n);
+      DMatrixRMaj out = m[l - 1];
+      DMatrixRMaj p = part[l - 1];
       double s = 1.0 / Math.sqrt(arch.width(l + 1));
       for (int h = 0; h < arch.heads(l); h++) {
         // Head-h row block of M_ℓ: M_{ℓ+1} V^{(ℓ,h)} / √N_{ℓ+1}.
-        backend.gemm(s, next, false, w.layer(l, h), false, 0.0, part);
-        System.arraycopy(part.data, 0, out.data, h * d * n, d * n);
+        backend.gemm(s, next, false, w.layer(l, h), false, 0.0, p);
+        System.arraycopy(p.data, 0, out.data, h * d * n, d * n);
       }
-      m[l - 1] = out;
     }
-    return List.of(m);
   }
 
   /** f on the training inputs. */
@@ -196,19 +215,32 @@ public final class FiniteNetwork {
    * @return Φ(w)
    */
   public double potential(NetworkWeights w, double[] y, NetworkWeights gradient) {
+    return potential(w, y, gradient, new PotentialWorkspace(this));
+  }
+
+  /**
+   * {@link #potential(NetworkWeights, double[], NetworkWeights)} with given temporaries:
+   * allocates nothing (the gradient evaluations of HMC and Langevin).
+   *
+   * @param ws this caller's workspace (from this network), modified
+   */
+  public double potential(NetworkWeights w, double[] y, NetworkWeights gradient,
+      PotentialWorkspace ws) {
     if (y.length != train.examples()) {
       throw new IllegalArgumentException("y: expected " + train.examples() + " targets, got "
           + y.length);
     }
-    List<DMatrixRMaj> m = pathWeights(w);
-    double[] f = forward(m.get(0), w.v0(), train);
+    pathWeights(w, ws.m, ws.part);
+    DMatrixRMaj xi = train.matrix();
+    backend.gemm(1.0, ws.m[0], false, w.v0(), false, 0.0, ws.a);       // A = M_1 V^0
+    backend.gemm(outputScale(), xi, false, ws.aVector, false, 0.0, ws.f); // f = c0 Ξ vec(A)
     double t = arch.temperature();
     double value = 0.0;
-    double[] r = new double[f.length];
-    for (int mu = 0; mu < f.length; mu++) {
-      double e = f[mu] - y[mu];
+    double[] r = ws.f.data;
+    for (int mu = 0; mu < r.length; mu++) {
+      double e = r[mu] - y[mu];
       value += e * e;
-      r[mu] = e / t;
+      r[mu] = e / t;                                                     // r = (f − y)/T
     }
     value /= 2.0 * t;
     for (int b = 0; b < w.blockCount(); b++) {
@@ -220,24 +252,22 @@ public final class FiniteNetwork {
     }
     if (gradient == null) return value;
     checkShapes(gradient);
-    int paths = arch.paths();
-    double[] g = train.project(r);                                     // Ξᵀ r
-    DMatrixRMaj gA = DMatrixRMaj.wrap(paths, tokenDim, g);
-    for (int i = 0; i < g.length; i++) g[i] *= outputScale();
-    backend.gemm(1.0, m.get(0), true, gA, false, 0.0, gradient.v0());  // ∂V^0 = M_1ᵀ G_A
-    DMatrixRMaj dm = new DMatrixRMaj(paths, arch.width(1));
+    DMatrixRMaj gA = ws.a;
+    backend.gemm(outputScale(), xi, true, ws.f, false, 0.0, ws.aVector); // G_A = c0 Ξᵀ r
+    backend.gemm(1.0, ws.m[0], true, gA, false, 0.0, gradient.v0());  // ∂V^0 = M_1ᵀ G_A
+    DMatrixRMaj dm = ws.dm[0];
     backend.gemm(1.0, gA, false, w.v0(), true, 0.0, dm);               // ∂M_1 = G_A V^0ᵀ
     for (int l = 1; l <= arch.layers(); l++) {
-      DMatrixRMaj next = m.get(l);
+      DMatrixRMaj next = ws.m[l];
       int d = next.numRows;
       int n = arch.width(l);
       double s = 1.0 / Math.sqrt(arch.width(l + 1));
-      DMatrixRMaj dNext = new DMatrixRMaj(d, arch.width(l + 1));
-      DMatrixRMaj gh = new DMatrixRMaj(d, n);
+      DMatrixRMaj dNext = ws.dm[l];
+      DMatrixRMaj gh = ws.gh[l - 1];
       for (int h = 0; h < arch.heads(l); h++) {
         System.arraycopy(dm.data, h * d * n, gh.data, 0, d * n);
         backend.gemm(s, next, true, gh, false, 0.0, gradient.layer(l, h));
-        backend.gemm(s, gh, false, w.layer(l, h), true, 1.0, dNext);
+        backend.gemm(s, gh, false, w.layer(l, h), true, h == 0 ? 0.0 : 1.0, dNext);
       }
       dm = dNext;
     }
@@ -253,12 +283,11 @@ public final class FiniteNetwork {
     return value;
   }
 
-  /** Throws if {@code w} does not have this network's shapes. */
+  /** Throws if {@code w} does not have this network's shapes (allocates only to report it). */
   public void checkShapes(NetworkWeights w) {
-    List<String> expected = NetworkWeights.shapes(arch, tokenDim);
-    List<String> found = w.shapes();
-    if (!expected.equals(found)) {
-      throw new IllegalArgumentException("weights: expected shapes " + expected + ", got " + found);
+    if (!w.hasShapes(arch, tokenDim)) {
+      throw new IllegalArgumentException("weights: expected shapes "
+          + NetworkWeights.shapes(arch, tokenDim) + ", got " + w.shapes());
     }
   }
 

@@ -191,6 +191,23 @@ public final class NetworkWeights {
     return s;
   }
 
+  /** Whether these are the shapes {@link #zeros} makes for (arch, N0); allocates nothing. */
+  boolean hasShapes(Architecture arch, int tokenDim) {
+    int layers = arch.layers();
+    if (blocks.length != layers + 2) return false;
+    if (!is(blocks[0], 1, arch.width(1), tokenDim)) return false;
+    for (int l = 1; l <= layers; l++) {
+      if (!is(blocks[l], arch.heads(l), arch.width(l + 1), arch.width(l))) return false;
+    }
+    return is(blocks[layers + 1], 1, 1, arch.width(layers + 1));
+  }
+
+  private static boolean is(DMatrixRMaj[] block, int count, int rows, int cols) {
+    if (block.length != count) return false;
+    for (DMatrixRMaj m : block) if (m.numRows != rows || m.numCols != cols) return false;
+    return true;
+  }
+
   /** Shapes as text, for error messages. */
   List<String> shapes() {
     List<String> s = new ArrayList<>();

@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.network.FiniteNetwork;
+import org.attnpaths.simulation.network.LayerInputs;
 import org.attnpaths.simulation.network.NetworkWeights;
 import org.attnpaths.theory.model.Architecture;
 import org.attnpaths.theory.path.PathFeatures;
@@ -37,7 +37,8 @@ import org.ejml.data.DMatrixRMaj;
  * </ol>
  * The inputs are built upwards as the sweep goes, from the freshly drawn block:
  * Y_1 = Ξ V^0ᵀ per path, Y_{ℓ+1}^κ = Σ_h Y_ℓ^{(h,κ)} V^{(ℓ,h)ᵀ} / √N_{ℓ+1}
- * ({@link LinearBlock#propagate}). Cost per sweep ≈ P·Π·N0·N_1 + Σ_ℓ P·D_ℓ·N_ℓ·N_{ℓ+1}
+ * ({@link LayerInputs#propagate}). All of it lives in a {@link GibbsWorkspace} allocated once per
+ * chain, so a sweep allocates nothing. Cost per sweep ≈ P·Π·N0·N_1 + Σ_ℓ P·D_ℓ·N_ℓ·N_{ℓ+1}
  * + Σ_ℓ P²·D_ℓ·N_ℓ + one P×P Cholesky per block, plus one normal per weight.
  *
  * <p>Chains run in parallel threads; chain c draws from the c-th stream split, in order, from
@@ -49,7 +50,6 @@ public final class BlockedGibbsSampler {
   private final double[] y;
   private final PathFeatures test;
   private final Architecture arch;
-  private final LinearAlgebraBackend backend;
   /** What each retained sample records as its test outputs: f(x*) unless set by {@link #recording}. */
   private final Function<NetworkWeights, double[]> outputs;
 
@@ -71,7 +71,6 @@ public final class BlockedGibbsSampler {
     this.y = y.clone();
     this.test = test;
     this.arch = network.architecture();
-    this.backend = network.backend();
     this.outputs = w -> network.forward(w, test);
   }
 
@@ -80,7 +79,6 @@ public final class BlockedGibbsSampler {
     this.y = base.y;
     this.test = base.test;
     this.arch = base.arch;
-    this.backend = base.backend;
     this.outputs = outputs;
   }
 
@@ -99,37 +97,47 @@ public final class BlockedGibbsSampler {
     return network;
   }
 
+  /** A workspace for one chain's sweeps (see {@link GibbsWorkspace}). */
+  public GibbsWorkspace workspace() {
+    return new GibbsWorkspace(network);
+  }
+
+  /**
+   * One sweep with a fresh workspace (allocates it; chains use {@link #sweep(NetworkWeights,
+   * NormalSampler, GibbsWorkspace)}).
+   */
+  public void sweep(NetworkWeights w, NormalSampler normals) {
+    sweep(w, normals, workspace());
+  }
+
   /**
    * One sweep: every block drawn from its exact conditional, in the order V^0, layers 1..L, a.
-   * Per block the prior draw w0 is filled first (flat order), then ε (P values).
+   * Per block the prior draw w0 is filled first (flat order), then ε (P values). Allocates
+   * nothing.
    *
    * @param w current state, modified in place
    * @param normals advanced by {@code w.dimension() + (L+2)·P} draws
+   * @param ws this chain's workspace (from {@link #workspace()}), modified
    */
-  public void sweep(NetworkWeights w, NormalSampler normals) {
-    network.checkShapes(w);
-    List<DMatrixRMaj> m = network.pathWeights(w);
-    DMatrixRMaj inputs = network.features().matrix();
+  public void sweep(NetworkWeights w, NormalSampler normals, GibbsWorkspace ws) {
+    network.pathWeights(w, ws.m, ws.part);                // M_1 … M_{L+1} (checks the shapes)
     for (int b = 0; b <= arch.layers() + 1; b++) {
-      LinearBlock block = block(b, m, inputs);
-      draw(block, w.block(b), arch.variance(b), normals);
-      if (b <= arch.layers()) inputs = block.propagate(w.block(b), propagationScale(b));
+      draw(ws.blocks[b], w.block(b), arch.variance(b), normals, ws.eps);
+      if (b <= arch.layers()) ws.inputs.propagate(b, w);  // Y_{b+1} from the new block b
     }
   }
 
   /**
    * The factored linear map of block b given the other blocks of {@code w} (for tests and
-   * diagnostics; {@link #sweep} builds the same blocks incrementally).
+   * diagnostics; {@link #sweep} builds the same blocks incrementally), over a new workspace.
    *
    * @param w not modified
    */
   LinearBlock conditional(NetworkWeights w, int b) {
-    List<DMatrixRMaj> m = network.pathWeights(w);
-    DMatrixRMaj inputs = network.features().matrix();
-    for (int k = 0; k < b; k++) {
-      inputs = block(k, m, inputs).propagate(w.block(k), propagationScale(k));
-    }
-    return block(b, m, inputs);
+    GibbsWorkspace ws = workspace();
+    network.pathWeights(w, ws.m, ws.part);
+    for (int k = 0; k < b; k++) ws.inputs.propagate(k, w);
+    return ws.blocks[b];
   }
 
   /** Training targets (a copy). */
@@ -137,25 +145,8 @@ public final class BlockedGibbsSampler {
     return y.clone();
   }
 
-  private LinearBlock block(int b, List<DMatrixRMaj> m, DMatrixRMaj inputs) {
-    int layers = arch.layers();
-    double c0 = network.outputScale();
-    if (b == 0) return new LinearBlock(backend, c0, 1, m.get(0), inputs, network.tokenDim());
-    if (b <= layers) {
-      return new LinearBlock(backend, c0 / Math.sqrt(arch.width(b + 1)), arch.heads(b), m.get(b),
-          inputs, arch.width(b));
-    }
-    DMatrixRMaj one = new DMatrixRMaj(1, 1);
-    one.data[0] = 1.0;
-    return new LinearBlock(backend, c0, 1, one, inputs, arch.width(layers + 1));
-  }
-
-  /** Scale of Y_{b+1} = s Σ_h Y_b W_hᵀ: 1 above V^0 (σ0/√N0 is inside Ξ), 1/√N_{ℓ+1} above ℓ. */
-  private double propagationScale(int b) {
-    return b == 0 ? 1.0 : 1.0 / Math.sqrt(arch.width(b + 1));
-  }
-
-  private void draw(LinearBlock block, DMatrixRMaj[] w, double sigma2, NormalSampler normals) {
+  private void draw(LinearBlock block, DMatrixRMaj[] w, double sigma2, NormalSampler normals,
+      double[] eps) {
     double sigma = Math.sqrt(sigma2);
     for (DMatrixRMaj mat : w) {                                       // w0 ~ N(0, σ² I)
       int n = mat.getNumElements();
@@ -163,7 +154,7 @@ public final class BlockedGibbsSampler {
       for (int i = 0; i < n; i++) mat.data[i] *= sigma;
     }
     double t = arch.temperature();
-    double[] eps = normals.next(block.examples());                    // ε ~ N(0, T I)
+    normals.fill(eps, 0, eps.length);                                 // ε ~ N(0, T I)
     double st = Math.sqrt(t);
     for (int i = 0; i < eps.length; i++) eps[i] *= st;
     block.correct(y, t, sigma2, eps, w);
@@ -176,6 +167,16 @@ public final class BlockedGibbsSampler {
    * @param threads worker threads (≥ 1); the result does not depend on it
    */
   public SampledChains run(int chains, int burnIn, int samples, long seed, int threads) {
+    return run(chains, burnIn, samples, seed, threads, () -> { });
+  }
+
+  /**
+   * As {@link #run(int, int, int, long, int)}, calling {@code afterSweep} after every sweep of
+   * every chain (for progress reports; from the chains' threads, so it must be thread-safe and
+   * cheap). It does not touch the random streams: the samples are those of the run without it.
+   */
+  public SampledChains run(int chains, int burnIn, int samples, long seed, int threads,
+      Runnable afterSweep) {
     if (chains < 1) throw new IllegalArgumentException("chains: expected >= 1, got " + chains);
     if (burnIn < 0) throw new IllegalArgumentException("burnIn: expected >= 0, got " + burnIn);
     if (samples < 1) throw new IllegalArgumentException("samples: expected >= 1, got " + samples);
@@ -191,7 +192,7 @@ public final class BlockedGibbsSampler {
     try {
       List<Future<List<PosteriorSample>>> futures = new ArrayList<>();
       for (SplittableRandom s : streams) {
-        futures.add(pool.submit(() -> chain(new NormalSampler(s), burnIn, samples)));
+        futures.add(pool.submit(() -> chain(new NormalSampler(s), burnIn, samples, afterSweep)));
       }
       List<List<PosteriorSample>> out = new ArrayList<>();
       for (Future<List<PosteriorSample>> f : futures) out.add(f.get());
@@ -209,12 +210,18 @@ public final class BlockedGibbsSampler {
   }
 
   /** One chain on its own stream: a prior draw, then burn-in and retained sweeps. */
-  private List<PosteriorSample> chain(NormalSampler normals, int burnIn, int samples) {
+  private List<PosteriorSample> chain(NormalSampler normals, int burnIn, int samples,
+      Runnable afterSweep) {
     NetworkWeights w = NetworkWeights.sampleFromPrior(arch, network.tokenDim(), normals);
-    for (int s = 0; s < burnIn; s++) sweep(w, normals);
+    GibbsWorkspace ws = workspace();
+    for (int s = 0; s < burnIn; s++) {
+      sweep(w, normals, ws);
+      afterSweep.run();
+    }
     List<PosteriorSample> kept = new ArrayList<>();
     for (int s = 0; s < samples; s++) {
-      sweep(w, normals);
+      sweep(w, normals, ws);
+      afterSweep.run();
       kept.add(new PosteriorSample(s, outputs.apply(w), network.orderParameters(w)));
     }
     return kept;

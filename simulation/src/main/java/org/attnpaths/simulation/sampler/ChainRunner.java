@@ -36,6 +36,17 @@ public final class ChainRunner {
   public static ChainSamples run(Sampler sampler, IntFunction<? extends Potential> potentials,
       InitialState initial, IntFunction<? extends SampleFunctional> functionals,
       RunSettings settings) {
+    return run(sampler, potentials, initial, functionals, settings, () -> { });
+  }
+
+  /**
+   * Runs the chains, calling {@code afterTransition} after every transition of every chain (for
+   * progress reports; from the chains' threads, so it must be thread-safe and cheap). It does not
+   * touch the random streams: the samples are those of the run without it.
+   */
+  public static ChainSamples run(Sampler sampler, IntFunction<? extends Potential> potentials,
+      InitialState initial, IntFunction<? extends SampleFunctional> functionals,
+      RunSettings settings, Runnable afterTransition) {
     int chains = settings.chains();
     SplittableRandom master = new SplittableRandom(settings.seed());
     SplittableRandom[] streams = new SplittableRandom[chains];
@@ -50,7 +61,7 @@ public final class ChainRunner {
         int chain = c;
         futures.add(pool.submit(() -> {
           ChainResult r = runChain(sampler, potentials.apply(chain), initial, chain,
-              functionals.apply(chain), streams[chain], settings);
+              functionals.apply(chain), streams[chain], settings, afterTransition);
           values[chain] = r.values;
           statistics[chain] = r.statistics;
         }));
@@ -78,13 +89,20 @@ public final class ChainRunner {
   private record ChainResult(double[][] values, ChainStatistics statistics) {}
 
   private static ChainResult runChain(Sampler sampler, Potential potential, InitialState initial,
-      int chain, SampleFunctional functional, SplittableRandom rng, RunSettings settings) {
+      int chain, SampleFunctional functional, SplittableRandom rng, RunSettings settings,
+      Runnable afterTransition) {
     double[] theta0 = initial.draw(chain, rng);
     MarkovChain markov = sampler.start(potential, theta0, rng, settings.burnIn());
-    for (int i = 0; i < settings.burnIn(); i++) markov.step();
+    for (int i = 0; i < settings.burnIn(); i++) {
+      markov.step();
+      afterTransition.run();
+    }
     double[][] out = new double[settings.samples()][functional.size()];
     for (int s = 0; s < settings.samples(); s++) {
-      for (int t = 0; t < settings.thin(); t++) markov.step();
+      for (int t = 0; t < settings.thin(); t++) {
+        markov.step();
+        afterTransition.run();
+      }
       functional.evaluate(markov.position(), out[s]);
     }
     return new ChainResult(out, markov.statistics());

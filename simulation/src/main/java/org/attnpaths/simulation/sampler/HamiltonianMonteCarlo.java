@@ -17,9 +17,11 @@ import java.util.SplittableRandom;
  * <p>Warm-up (as numpyro's and Stan's defaults for NUTS, spec §8): the step size is adapted by
  * dual averaging (Hoffman and Gelman 2014, {@link DualAveraging}) towards the mean acceptance
  * probability {@code targetAcceptance} (default 0.8), starting from Hoffman and Gelman's
- * Algorithm 4 heuristic when {@code initialStepSize} is NaN. With {@code adaptMass}, the diagonal
- * of M⁻¹ is set to the regularised variance of the draws in Stan's doubling windows ({@link
- * WarmUpSchedule}), and the step size search restarts after each window. After warm-up ε is the
+ * Algorithm 4 heuristic when {@code initialStepSize} is NaN. The diagonal M is chosen by {@code
+ * massMatrix} ({@link MassMatrix}): with {@code ADAPTED} (the default) M⁻¹ starts at the prior
+ * variances (the whitened parameterisation) and is set to the regularised variance of the draws in
+ * Stan's doubling windows ({@link WarmUpSchedule}), and the step size search restarts after each
+ * window. After warm-up ε is the
  * dual-averaging average ε̄ and both are fixed.
  *
  * <p>Divergence: a transition whose energy error ΔH exceeds {@code maxEnergyError} (1000, as
@@ -33,12 +35,12 @@ import java.util.SplittableRandom;
  *     NUTS's maximum tree depth 10)
  * @param targetAcceptance δ ∈ (0, 1)
  * @param adaptStepSize whether to adapt ε during warm-up
- * @param adaptMass whether to adapt the diagonal of M⁻¹ during warm-up (else M = I)
+ * @param massMatrix the diagonal mass matrix: unit, prior variances, or adapted during warm-up
  * @param maxEnergyError divergence threshold on ΔH, &gt; 0
  */
 public record HamiltonianMonteCarlo(double initialStepSize, int leapfrogSteps,
     double trajectoryLength, double jitter, int maxLeapfrogSteps, double targetAcceptance,
-    boolean adaptStepSize, boolean adaptMass, double maxEnergyError) implements Sampler {
+    boolean adaptStepSize, MassMatrix massMatrix, double maxEnergyError) implements Sampler {
 
   public HamiltonianMonteCarlo {
     if (!(Double.isNaN(initialStepSize) || initialStepSize > 0.0 && initialStepSize < 1e300)) {
@@ -63,6 +65,9 @@ public record HamiltonianMonteCarlo(double initialStepSize, int leapfrogSteps,
       throw new IllegalArgumentException(
           "targetAcceptance: expected in (0, 1), got " + targetAcceptance);
     }
+    if (massMatrix == null) {
+      throw new IllegalArgumentException("massMatrix: expected unit, prior or adapted, got null");
+    }
     if (!(maxEnergyError > 0.0)) {
       throw new IllegalArgumentException("maxEnergyError: expected > 0, got " + maxEnergyError);
     }
@@ -70,40 +75,54 @@ public record HamiltonianMonteCarlo(double initialStepSize, int leapfrogSteps,
 
   /**
    * Defaults: ε₀ searched, λ = π with jitter ½, at most 1024 steps, δ = 0.8, step size and
-   * diagonal mass adapted, divergence at ΔH &gt; 1000.
+   * diagonal mass adapted (from the prior variances), divergence at ΔH &gt; 1000.
    */
   public static HamiltonianMonteCarlo defaults() {
-    return new HamiltonianMonteCarlo(Double.NaN, 0, Math.PI, 0.5, 1024, 0.8, true, true, 1000.0);
+    return new HamiltonianMonteCarlo(Double.NaN, 0, Math.PI, 0.5, 1024, 0.8, true,
+        MassMatrix.ADAPTED, 1000.0);
   }
 
   /** A copy with ε₀ (NaN: search). */
   public HamiltonianMonteCarlo withInitialStepSize(double stepSize) {
     return new HamiltonianMonteCarlo(stepSize, leapfrogSteps, trajectoryLength, jitter,
-        maxLeapfrogSteps, targetAcceptance, adaptStepSize, adaptMass, maxEnergyError);
+        maxLeapfrogSteps, targetAcceptance, adaptStepSize, massMatrix, maxEnergyError);
   }
 
   /** A copy with a fixed number of leapfrog steps (0: use the trajectory length). */
   public HamiltonianMonteCarlo withLeapfrogSteps(int steps) {
     return new HamiltonianMonteCarlo(initialStepSize, steps, trajectoryLength, jitter,
-        maxLeapfrogSteps, targetAcceptance, adaptStepSize, adaptMass, maxEnergyError);
+        maxLeapfrogSteps, targetAcceptance, adaptStepSize, massMatrix, maxEnergyError);
   }
 
   /** A copy with trajectory length λ and jitter j, and L derived from them. */
   public HamiltonianMonteCarlo withTrajectoryLength(double length, double lengthJitter) {
     return new HamiltonianMonteCarlo(initialStepSize, 0, length, lengthJitter,
-        maxLeapfrogSteps, targetAcceptance, adaptStepSize, adaptMass, maxEnergyError);
+        maxLeapfrogSteps, targetAcceptance, adaptStepSize, massMatrix, maxEnergyError);
   }
 
   /** A copy with target acceptance δ. */
   public HamiltonianMonteCarlo withTargetAcceptance(double target) {
     return new HamiltonianMonteCarlo(initialStepSize, leapfrogSteps, trajectoryLength, jitter,
-        maxLeapfrogSteps, target, adaptStepSize, adaptMass, maxEnergyError);
+        maxLeapfrogSteps, target, adaptStepSize, massMatrix, maxEnergyError);
   }
 
-  /** A copy with step-size and mass adaptation switched on or off. */
+  /** A copy with step-size and mass adaptation switched on or off (off: M = I). */
   public HamiltonianMonteCarlo withAdaptation(boolean stepSize, boolean mass) {
     return new HamiltonianMonteCarlo(initialStepSize, leapfrogSteps, trajectoryLength, jitter,
-        maxLeapfrogSteps, targetAcceptance, stepSize, mass, maxEnergyError);
+        maxLeapfrogSteps, targetAcceptance, stepSize, mass ? MassMatrix.ADAPTED : MassMatrix.UNIT,
+        maxEnergyError);
+  }
+
+  /** A copy with the given mass matrix. */
+  public HamiltonianMonteCarlo withMassMatrix(MassMatrix mass) {
+    return new HamiltonianMonteCarlo(initialStepSize, leapfrogSteps, trajectoryLength, jitter,
+        maxLeapfrogSteps, targetAcceptance, adaptStepSize, mass, maxEnergyError);
+  }
+
+  /** A copy with at most {@code steps} leapfrog steps per transition. */
+  public HamiltonianMonteCarlo withMaxLeapfrogSteps(int steps) {
+    return new HamiltonianMonteCarlo(initialStepSize, leapfrogSteps, trajectoryLength, jitter,
+        steps, targetAcceptance, adaptStepSize, massMatrix, maxEnergyError);
   }
 
   @Override

@@ -9,23 +9,20 @@ import java.util.SplittableRandom;
 final class HmcChain extends GradientChain {
   private final HamiltonianMonteCarlo settings;
   private final double[] momentum;              // p, d
-  private final double[] inverseMass;           // diagonal of M⁻¹, d
+  private final double[] inverseMass;           // diagonal of M⁻¹, d (the preconditioner's)
+  private final DiagonalPreconditioner preconditioner;
   private final DualAveraging dualAveraging;
-  private final WarmUpSchedule schedule;
-  private final RunningVariance variance;
 
   HmcChain(HamiltonianMonteCarlo settings, Potential potential, double[] initial,
       SplittableRandom rng, int warmUp) {
     super(potential, initial, rng, warmUp);
     this.settings = settings;
     momentum = new double[d];
-    inverseMass = new double[d];
-    java.util.Arrays.fill(inverseMass, 1.0);
+    preconditioner = new DiagonalPreconditioner(settings.massMatrix(), potential, warmUp);
+    inverseMass = preconditioner.inverseMass();
     stepSize = Double.isNaN(settings.initialStepSize())
         ? reasonableStepSize(1.0) : settings.initialStepSize();
     dualAveraging = new DualAveraging(settings.targetAcceptance(), stepSize);
-    schedule = new WarmUpSchedule(settings.adaptMass() ? warmUp : 0);
-    variance = new RunningVariance(d);
   }
 
   @Override
@@ -93,16 +90,9 @@ final class HmcChain extends GradientChain {
   /** Warm-up adaptation after transition i (Stan's order: step size, then the mass window). */
   private void adapt(int i, double acceptance) {
     if (settings.adaptStepSize()) stepSize = dualAveraging.update(acceptance);
-    if (schedule.inSlowWindow(i)) {
-      variance.add(theta);
-      if (schedule.endsWindow(i)) {
-        variance.regularizedVariance(inverseMass);
-        variance.reset();
-        if (settings.adaptStepSize()) {
-          stepSize = reasonableStepSize(stepSize);
-          dualAveraging.restart(stepSize);
-        }
-      }
+    if (preconditioner.observe(i, theta) && settings.adaptStepSize()) {
+      stepSize = reasonableStepSize(stepSize);
+      dualAveraging.restart(stepSize);
     }
     if (i == warmUp - 1 && settings.adaptStepSize()) stepSize = dualAveraging.averagedStepSize();
   }

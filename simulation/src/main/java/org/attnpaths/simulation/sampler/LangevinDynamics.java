@@ -29,13 +29,21 @@ import java.util.SplittableRandom;
  * and J. S. Rosenthal, "Optimal scaling of discrete approximations to Langevin diffusions",
  * JRSS B 60 (1998).
  *
+ * <p><b>Preconditioning.</b> With a diagonal M ({@link MassMatrix}) the move is
+ * θ' = θ − η M⁻¹∇Φ(θ) + √(2η) M^{−1/2} ξ, i.e. the plain move in the coordinates M^{1/2}θ (so the
+ * ULA closed form above holds with A replaced by M^{−1/2} A M^{−1/2}), and the MALA proposal
+ * densities use the norm |r|²_M = rᵀMr. {@code PRIOR} whitens every coordinate by its prior scale;
+ * {@code ADAPTED} (MALA only) sets M⁻¹ from the warm-up draws in Stan's windows, as HMC does, and
+ * restarts the step-size adaptation after each window.
+ *
  * @param stepSize η &gt; 0 (the initial one when adapted)
  * @param metropolis whether to add the Metropolis test (MALA)
  * @param adaptStepSize whether to adapt η during warm-up (MALA only; ULA's bias depends on η)
  * @param targetAcceptance δ ∈ (0, 1) for the adaptation
+ * @param massMatrix the diagonal preconditioner M (ADAPTED only with MALA)
  */
 public record LangevinDynamics(double stepSize, boolean metropolis, boolean adaptStepSize,
-    double targetAcceptance) implements Sampler {
+    double targetAcceptance, MassMatrix massMatrix) implements Sampler {
 
   /** Roberts and Rosenthal (1998): the optimal MALA acceptance rate. */
   public static final double OPTIMAL_MALA_ACCEPTANCE = 0.574;
@@ -53,16 +61,28 @@ public record LangevinDynamics(double stepSize, boolean metropolis, boolean adap
       throw new IllegalArgumentException(
           "targetAcceptance: expected in (0, 1), got " + targetAcceptance);
     }
+    if (massMatrix == null) {
+      throw new IllegalArgumentException("massMatrix: expected unit, prior or adapted, got null");
+    }
+    if (massMatrix == MassMatrix.ADAPTED && !metropolis) {
+      throw new IllegalArgumentException("massMatrix: expected unit or prior for unadjusted "
+          + "Langevin (its bias depends on M), got adapted");
+    }
   }
 
-  /** Unadjusted Langevin with fixed step η. */
+  /** Unadjusted Langevin with fixed step η and M = I. */
   public static LangevinDynamics unadjusted(double stepSize) {
-    return new LangevinDynamics(stepSize, false, false, OPTIMAL_MALA_ACCEPTANCE);
+    return new LangevinDynamics(stepSize, false, false, OPTIMAL_MALA_ACCEPTANCE, MassMatrix.UNIT);
   }
 
-  /** MALA from initial step η, adapted during warm-up towards acceptance 0.574. */
+  /** MALA from initial step η, adapted during warm-up towards acceptance 0.574; M = I. */
   public static LangevinDynamics metropolisAdjusted(double stepSize) {
-    return new LangevinDynamics(stepSize, true, true, OPTIMAL_MALA_ACCEPTANCE);
+    return new LangevinDynamics(stepSize, true, true, OPTIMAL_MALA_ACCEPTANCE, MassMatrix.UNIT);
+  }
+
+  /** A copy with the given preconditioner. */
+  public LangevinDynamics withMassMatrix(MassMatrix mass) {
+    return new LangevinDynamics(stepSize, metropolis, adaptStepSize, targetAcceptance, mass);
   }
 
   @Override

@@ -23,7 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * The last is a path kernel with order parameter MMᵀ (spec §3.4): for V^0 it is K_{U_1}/σ0².
- * Not thread-safe (workspaces); cheap to build (references M and Y).
+ *
+ * <p>M and Y are referenced, not copied: a block is built once per chain over the workspace
+ * matrices that hold them, and reads whatever they contain when it is used. Every temporary is
+ * allocated in the constructor (as in EJML's {@code KalmanFilterOperations}); {@link #correct}
+ * and the products allocate nothing. Not thread-safe.
  */
 final class LinearBlock {
   private final LinearAlgebraBackend backend;
@@ -35,6 +39,14 @@ final class LinearBlock {
   private final int nIn;
   private final int nOut;
   private final int p;
+  private final DMatrixRMaj mmT;                // M Mᵀ, D×D
+  private final DMatrixRMaj weighted;           // Y (I ⊗ MMᵀ ⊗ I), P × H·D·n_in
+  private final DMatrixRMaj a;                  // (A_h)_h, H·D×n_in; as a vector in aVector
+  private final DMatrixRMaj aVector;
+  private final DMatrixRMaj part;               // A_h or G_h, D×n_in
+  private final DMatrixRMaj projected;          // Yᵀv, H·D·n_in × 1
+  private final DMatrixRMaj kernel;             // σ²ΦΦᵀ + T·I, then its Cholesky factor, P×P
+  private final DMatrixRMaj residual;           // P×1
 
   /**
    * @param m D×n_out, referenced, not modified
@@ -55,6 +67,14 @@ final class LinearBlock {
     this.nIn = nIn;
     this.nOut = m.numCols;
     this.p = y.numRows;
+    mmT = new DMatrixRMaj(d, d);
+    weighted = new DMatrixRMaj(p, y.numCols);
+    a = new DMatrixRMaj(heads * d, nIn);
+    aVector = DMatrixRMaj.wrap(heads * d * nIn, 1, a.data);
+    part = new DMatrixRMaj(d, nIn);
+    projected = new DMatrixRMaj(y.numCols, 1);
+    kernel = new DMatrixRMaj(p, p);
+    residual = new DMatrixRMaj(p, 1);
   }
 
   int examples() {
@@ -72,57 +92,54 @@ final class LinearBlock {
    * @param k P×P, overwritten
    */
   void gram(DMatrixRMaj k) {
-    DMatrixRMaj g = new DMatrixRMaj(d, d);
-    backend.syrk(1.0, m, false, 0.0, g);                         // G = M Mᵀ
-    DMatrixRMaj r = new DMatrixRMaj(p, y.numCols);
+    backend.syrk(1.0, m, false, 0.0, mmT);                      // G = M Mᵀ
+    double[] g = mmT.data;
+    double[] r = weighted.data;
+    double[] yd = y.data;
+    java.util.Arrays.fill(r, 0.0);
     int stride = y.numCols;
     for (int mu = 0; mu < p; mu++) {                             // R = Y (I ⊗ G ⊗ I)
       for (int h = 0; h < heads; h++) {
         int base = mu * stride + h * d * nIn;
-        for (int a = 0; a < d; a++) {
-          int out = base + a * nIn;
-          for (int b = 0; b < d; b++) {
-            double gab = g.data[a * d + b];
-            if (gab == 0.0) continue;
-            int in = base + b * nIn;
-            for (int j = 0; j < nIn; j++) r.data[out + j] += gab * y.data[in + j];
+        for (int i = 0; i < d; i++) {
+          int out = base + i * nIn;
+          for (int j = 0; j < d; j++) {
+            double gij = g[i * d + j];
+            if (gij == 0.0) continue;
+            int in = base + j * nIn;
+            for (int t = 0; t < nIn; t++) r[out + t] += gij * yd[in + t];
           }
         }
       }
     }
-    backend.gemm(c * c, r, false, y, true, 0.0, k);              // K = c² R Yᵀ
+    backend.gemm(c * c, weighted, false, y, true, 0.0, k);       // K = c² R Yᵀ
   }
 
   /**
    * f = Φ W.
    *
    * @param w H matrices n_out×n_in, not modified
-   * @param f length P, overwritten
+   * @param f P×1, overwritten
    */
-  void apply(DMatrixRMaj[] w, double[] f) {
-    DMatrixRMaj a = new DMatrixRMaj(heads * d, nIn);
-    DMatrixRMaj part = new DMatrixRMaj(d, nIn);
+  void apply(DMatrixRMaj[] w, DMatrixRMaj f) {
     for (int h = 0; h < heads; h++) {
       backend.gemm(1.0, m, false, w[h], false, 0.0, part);       // A_h = M W_h
       System.arraycopy(part.data, 0, a.data, h * d * nIn, d * nIn);
     }
-    DMatrixRMaj out = DMatrixRMaj.wrap(p, 1, f);
-    backend.gemm(c, y, false, DMatrixRMaj.wrap(a.getNumElements(), 1, a.data), false, 0.0, out);
+    backend.gemm(c, y, false, aVector, false, 0.0, f);
   }
 
   /**
    * W += alpha · Φᵀ v.
    *
-   * @param v length P, not modified
+   * @param v P×1, not modified
    * @param w H matrices n_out×n_in, modified
    */
-  void addTranspose(double alpha, double[] v, DMatrixRMaj[] w) {
-    DMatrixRMaj g = new DMatrixRMaj(y.numCols, 1);
-    backend.gemm(1.0, y, true, DMatrixRMaj.wrap(p, 1, v), false, 0.0, g);   // G = Yᵀ v
-    DMatrixRMaj gh = new DMatrixRMaj(d, nIn);
+  void addTranspose(double alpha, DMatrixRMaj v, DMatrixRMaj[] w) {
+    backend.gemm(1.0, y, true, v, false, 0.0, projected);         // G = Yᵀ v
     for (int h = 0; h < heads; h++) {
-      System.arraycopy(g.data, h * d * nIn, gh.data, 0, d * nIn);
-      backend.gemm(alpha * c, m, true, gh, false, 1.0, w[h]);               // W_h += α c Mᵀ G_h
+      System.arraycopy(projected.data, h * d * nIn, part.data, 0, d * nIn);
+      backend.gemm(alpha * c, m, true, part, false, 1.0, w[h]);   // W_h += α c Mᵀ G_h
     }
   }
 
@@ -141,40 +158,18 @@ final class LinearBlock {
    */
   void correct(double[] target, double temperature, double sigma2, double[] eps,
       DMatrixRMaj[] w) {
-    double[] r = new double[p];
-    apply(w, r);
+    apply(w, residual);
+    double[] r = residual.data;
     for (int mu = 0; mu < p; mu++) r[mu] = target[mu] - r[mu] - eps[mu];   // t − Φw0 − ε
-    DMatrixRMaj s = new DMatrixRMaj(p, p);
-    gram(s);
-    for (int i = 0; i < p * p; i++) s.data[i] *= sigma2;
-    for (int i = 0; i < p; i++) s.data[i * p + i] += temperature;         // σ²ΦΦᵀ + T·I
-    if (!backend.cholesky(s)) {
+    gram(kernel);
+    double[] s = kernel.data;
+    for (int i = 0; i < p * p; i++) s[i] *= sigma2;
+    for (int i = 0; i < p; i++) s[i * p + i] += temperature;              // σ²ΦΦᵀ + T·I
+    if (!backend.cholesky(kernel)) {
       throw new IllegalStateException("Gibbs block: sigma^2 Phi Phi^T + T I is not positive"
           + " definite (T=" + temperature + ", sigma^2=" + sigma2 + ")");
     }
-    DMatrixRMaj u = DMatrixRMaj.wrap(p, 1, r);
-    backend.choleskySolve(s, u);
-    addTranspose(sigma2, r, w);
-  }
-
-  /**
-   * The inputs of the next block up, Y'_{μ,κ} = s Σ_h W_h Y_{μ,(h,κ)}: P × (D·n_out), the D index
-   * κ = (h', κ') of this block becoming the next block's (head, rest) index.
-   *
-   * @param w H matrices n_out×n_in, not modified
-   */
-  DMatrixRMaj propagate(DMatrixRMaj[] w, double s) {
-    DMatrixRMaj out = new DMatrixRMaj(p * d, nOut);
-    DMatrixRMaj x = heads == 1 ? DMatrixRMaj.wrap(p * d, nIn, y.data) : new DMatrixRMaj(p * d, nIn);
-    int chunk = d * nIn;
-    for (int h = 0; h < heads; h++) {
-      if (heads > 1) {
-        for (int mu = 0; mu < p; mu++) {
-          System.arraycopy(y.data, mu * y.numCols + h * chunk, x.data, mu * chunk, chunk);
-        }
-      }
-      backend.gemm(s, x, false, w[h], true, h == 0 ? 0.0 : 1.0, out);      // Σ_h X_h W_hᵀ
-    }
-    return DMatrixRMaj.wrap(p, d * nOut, out.data);
+    backend.choleskySolve(kernel, residual);
+    addTranspose(sigma2, residual, w);
   }
 }

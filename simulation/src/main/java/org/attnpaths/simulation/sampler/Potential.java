@@ -24,4 +24,14 @@ public interface Potential {
    *     that as a divergence)
    */
   double valueAndGradient(double[] theta, double[] gradOut);
+
+  /**
+   * The prior variance of each coordinate, the scale of {@link MassMatrix#PRIOR}: σ_b² of θ's
+   * block for the network. The default, for a potential without a Gaussian prior, is 1.
+   *
+   * @param out length d; overwritten with values &gt; 0
+   */
+  default void priorVariance(double[] out) {
+    java.util.Arrays.fill(out, 1.0);
+  }
 }

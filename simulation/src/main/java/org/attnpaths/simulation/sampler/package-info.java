@@ -5,13 +5,21 @@
  * <ul>
  *   <li>{@link org.attnpaths.simulation.sampler.BlockedGibbsSampler}: exact conditional draws of
  *       one block of weights at a time ("perturb then correct"), with the network's low-rank
- *       structure kept factored.</li>
+ *       structure kept factored; a {@link org.attnpaths.simulation.sampler.GibbsWorkspace} per
+ *       chain, so sweeps allocate nothing.</li>
  *   <li>{@link org.attnpaths.simulation.sampler.HamiltonianMonteCarlo}: leapfrog HMC with a
- *       diagonal mass matrix, dual-averaging step-size adaptation (Hoffman and Gelman 2014) and
- *       Stan's windowed diagonal mass adaptation during warm-up, exact Metropolis correction and
- *       divergence counting.</li>
+ *       diagonal mass matrix ({@link org.attnpaths.simulation.sampler.MassMatrix}: unit, the
+ *       prior variances, or Stan's windowed adaptation from them), dual-averaging step-size
+ *       adaptation (Hoffman and Gelman 2014), exact Metropolis correction and divergence
+ *       counting.</li>
  *   <li>{@link org.attnpaths.simulation.sampler.LangevinDynamics}: unadjusted Langevin (noisy
- *       gradient descent; O(η) bias, closed form on Gaussians in its javadoc) or MALA.</li>
+ *       gradient descent; O(η) bias, closed form on Gaussians in its javadoc) or MALA, with the
+ *       same diagonal preconditioners.</li>
+ *   <li>Two potentials of the network: {@link
+ *       org.attnpaths.simulation.sampler.PosteriorPotential} (all weights, path-form gradient)
+ *       and {@link org.attnpaths.simulation.sampler.ReadoutMarginalPotential} (the weights below
+ *       the readout, with the readout integrated out exactly and drawn afterwards: the stiff
+ *       data-constrained directions at small T are gone).</li>
  *   <li>{@link org.attnpaths.simulation.sampler.ChainRunner}: K chains on a thread pool, streams
  *       split from one seed in chain order (results independent of the thread count), recording a
  *       {@link org.attnpaths.simulation.sampler.SampleFunctional} per retained sample as

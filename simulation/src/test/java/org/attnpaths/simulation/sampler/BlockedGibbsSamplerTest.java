@@ -84,4 +84,43 @@ class BlockedGibbsSamplerTest {
     assertTrue(one.chains().get(0).get(0).testOutput(0)
         != one.chains().get(1).get(0).testOutput(0), "chains have independent streams");
   }
+
+  @Test
+  void everySweepIsCountedAndCountingChangesNoSample() {
+    BlockedGibbsSampler gibbs = sampler(0.1);
+    java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+    SampledChains counted = gibbs.run(3, 2, 4, 7, 2, count::incrementAndGet);
+    assertEquals(3 * (2 + 4), count.get());
+    SampledChains plain = gibbs.run(3, 2, 4, 7, 1);
+    for (int c = 0; c < 3; c++) {
+      for (int s = 0; s < 4; s++) {
+        assertArrayEquals(plain.chains().get(c).get(s).testOutputs(),
+            counted.chains().get(c).get(s).testOutputs(), 0.0);
+      }
+    }
+  }
+
+  @Test
+  void aReusedWorkspaceGivesTheSweepsOfFreshOnes() {
+    // Every temporary of a sweep lives in the workspace: reusing it must not leak state between
+    // sweeps (same stream, same start → bitwise the same weights).
+    BlockedGibbsSampler gibbs = sampler(0.1);
+    var arch = gibbs.network().architecture();
+    int n0 = gibbs.network().tokenDim();
+    var a = org.attnpaths.simulation.network.NetworkWeights.sampleFromPrior(arch, n0,
+        org.attnpaths.numerics.random.NormalSampler.seeded(5));
+    var b = a.copy();
+    var na = org.attnpaths.numerics.random.NormalSampler.seeded(6);
+    var nb = org.attnpaths.numerics.random.NormalSampler.seeded(6);
+    GibbsWorkspace ws = gibbs.workspace();
+    for (int s = 0; s < 4; s++) {
+      gibbs.sweep(a, na, ws);
+      gibbs.sweep(b, nb, gibbs.workspace());
+    }
+    double[] ta = new double[a.dimension()];
+    double[] tb = new double[b.dimension()];
+    a.copyTo(ta);
+    b.copyTo(tb);
+    assertArrayEquals(tb, ta, 0.0);
+  }
 }

@@ -32,6 +32,19 @@ class ChainRunnerTest {
   }
 
   @Test
+  void everyTransitionIsCountedAndCountingChangesNoSample() {
+    // 3 chains × (40 burn-in + 7 × thin 3) transitions, counted from 2 threads.
+    java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+    RunSettings settings = new RunSettings(3, 40, 7, 3, 46, 2);
+    ChainSamples counted = ChainRunner.run(HamiltonianMonteCarlo.defaults(),
+        c -> Targets.correlated2d(), InitialState.uniform(2, 2.0),
+        c -> SampleFunctional.coordinates(2), settings, count::incrementAndGet);
+    assertEquals(3 * (40 + 7 * 3), count.get());
+    assertTrue(Arrays.deepEquals(run(HamiltonianMonteCarlo.defaults(), settings).values(),
+        counted.values()));
+  }
+
+  @Test
   void chainsAreDistinctAndSeedsMatter() {
     ChainSamples a = run(HamiltonianMonteCarlo.defaults(), RunSettings.of(2, 50, 20, 42));
     ChainSamples b = run(HamiltonianMonteCarlo.defaults(), RunSettings.of(2, 50, 20, 43));

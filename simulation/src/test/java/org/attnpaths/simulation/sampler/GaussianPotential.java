@@ -12,6 +12,7 @@ final class GaussianPotential implements Potential {
   final double[][] covariance;         // Σ, d×d
   final double[][] precision;          // A, d×d
   private final double[] centred;
+  private double[] priorVariance;      // the scale hint of MassMatrix.PRIOR, or null (all 1)
 
   GaussianPotential(double[] mean, double[][] covariance) {
     int d = mean.length;
@@ -35,6 +36,22 @@ final class GaussianPotential implements Potential {
       }
     }
     return new GaussianPotential(mean, cov);
+  }
+
+  /** This target with {@link #priorVariance} returning {@code v} (copied); a new instance. */
+  GaussianPotential withPriorVariance(double[] v) {
+    GaussianPotential g = new GaussianPotential(mean, covariance);
+    g.priorVariance = v.clone();
+    return g;
+  }
+
+  @Override
+  public void priorVariance(double[] out) {
+    if (priorVariance == null) {
+      Potential.super.priorVariance(out);
+    } else {
+      System.arraycopy(priorVariance, 0, out, 0, out.length);
+    }
   }
 
   @Override

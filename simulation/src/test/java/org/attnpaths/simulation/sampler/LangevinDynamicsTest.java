@@ -105,7 +105,7 @@ class LangevinDynamicsTest {
   @Test
   void rejectsAdaptingUnadjustedSteps() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LangevinDynamics(0.1, false, true, 0.5));
+        () -> new LangevinDynamics(0.1, false, true, 0.5, MassMatrix.UNIT));
     assertTrue(e.getMessage().startsWith("adaptStepSize"), e.getMessage());
   }
 

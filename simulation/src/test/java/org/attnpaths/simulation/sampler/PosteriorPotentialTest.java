@@ -49,4 +49,20 @@ class PosteriorPotentialTest {
       assertEquals((up - down) / 2e-5, grad[k], 1e-6 * (1 + Math.abs(grad[k])), "theta " + k);
     }
   }
+
+  @Test
+  void priorVarianceIsEachBlocksSigmaSquaredInTheFlatLayout() {
+    Problem pr = SmallNetworks.problem(5, List.of(2, 2), List.of(3, 2, 4),
+        List.of(0.8, 1.2, 0.6, 1.5), 0.2, Readout.LAST, 3, 4, 5, 2);
+    FiniteNetwork net = new FiniteNetwork(pr.arch(), pr.trainFeatures(), EjmlBackend.INSTANCE);
+    double[] v = new double[41];
+    new PosteriorPotential(net, pr.yTrain()).priorVariance(v);
+    // blocks V^0 (9), layer 1 (12), layer 2 (16), a (4) with σ² = 0.8, 1.2, 0.6, 1.5
+    double[] expected = new double[41];
+    java.util.Arrays.fill(expected, 0, 9, 0.8);
+    java.util.Arrays.fill(expected, 9, 21, 1.2);
+    java.util.Arrays.fill(expected, 21, 37, 0.6);
+    java.util.Arrays.fill(expected, 37, 41, 1.5);
+    assertArrayEquals(expected, v, 0.0);
+  }
 }

@@ -33,4 +33,22 @@ final class Targets {
     }
     return GaussianPotential.ar1(mean, scales, 0.5);
   }
+
+  /**
+   * 10-D, very anisotropic: sd D_i = 10^{−3i/9} (1 … 0.001) and AR(1) correlation 0.5, so
+   * cond(Σ) ≈ 10⁷; μ_i = D_i·(i − 4.5). {@link Potential#priorVariance} returns D_i², the way the
+   * network's potential returns each block's prior variance: after whitening by it the target is
+   * the well-conditioned AR(1) correlation matrix (eigenvalues 1/3 … 3).
+   */
+  static GaussianPotential anisotropic10d() {
+    double[] scales = new double[10];
+    double[] mean = new double[10];
+    double[] variance = new double[10];
+    for (int i = 0; i < 10; i++) {
+      scales[i] = Math.pow(10.0, -3.0 * i / 9.0);
+      mean[i] = scales[i] * (i - 4.5);
+      variance[i] = scales[i] * scales[i];
+    }
+    return GaussianPotential.ar1(mean, scales, 0.5).withPriorVariance(variance);
+  }
 }

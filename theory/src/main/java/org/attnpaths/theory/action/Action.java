@@ -6,6 +6,8 @@ import org.attnpaths.theory.kernel.PathKernels;
 import org.attnpaths.theory.model.Architecture;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The action S(U_a, U_L, …, U_1) = Σ_ℓ N_ℓ s_ℓ + E(U_1) (spec §5.2) with U_a in closed form, its
@@ -74,26 +76,24 @@ public final class Action {
 
   /**
    * Hessian of S w.r.t. the packed parameters at u: the energy block exactly
-   * ({@link EnergyHessian}), the entropy by central differences of its analytic gradient (the
-   * entropy is cheap: matrices of size D_ℓ ≤ Π).
+   * ({@link EnergyHessian}) plus {@link #entropyHessian}.
    *
    * @return packing.length() square, symmetric
    * @throws IllegalStateException if u is outside the positive-definite cone
    */
   public DMatrixRMaj hessian(List<DMatrixRMaj> u) {
-    return hessian(u, true);
+    DMatrixRMaj h = energyHessian(u, true);
+    CommonOps_DDRM.addEquals(h, entropyHessian(u));
+    return h;
   }
 
   /**
-   * A cheap positive-semidefinite stand-in for {@link #hessian}: the exact entropy part and the
-   * fit part of the energy Hessian, without its trace term (see {@link EnergyHessian}). Used only
-   * to start quasi-Newton iterations; never for the certificate.
+   * The energy part of the Hessian w.r.t. the packed parameters (non-zero only in the U_1 block),
+   * exactly ({@code exact}) or its positive-semidefinite fit part alone ({@link EnergyHessian}).
+   *
+   * @throws IllegalStateException if K_U + T·I is not positive definite at u
    */
-  public DMatrixRMaj startingHessian(List<DMatrixRMaj> u) {
-    return hessian(u, false);
-  }
-
-  private DMatrixRMaj hessian(List<DMatrixRMaj> u, boolean exact) {
+  public DMatrixRMaj energyHessian(List<DMatrixRMaj> u, boolean exact) {
     if (energy.evaluate(u.get(0), null) == Double.POSITIVE_INFINITY) {
       throw new IllegalStateException("Hessian requested outside the positive-definite cone");
     }
@@ -102,14 +102,33 @@ public final class Action {
     DMatrixRMaj he = energyHessian.evaluate(energy.factor(), energy.r(), exact);
     int m = he.numRows; // U_1 block comes first in the packing
     for (int i = 0; i < m; i++) {
-      for (int j = 0; j < m; j++) h.set(i, j, he.get(i, j));
+      System.arraycopy(he.data, i * m, h.data, i * n, m);
+    }
+    return h;
+  }
+
+  /**
+   * The entropy part of the Hessian w.r.t. the packed parameters; symmetric. For L ≥ 2, U_1 enters
+   * the entropy only through −N_1 ln det U_1 and the linear Tr(U_2⁻¹ Tr_h U_1) (spec §5.2), so the
+   * U_1 block is N_1 Tr(U_1⁻¹ E_p U_1⁻¹ E_q) in closed form; the columns of U_2 … U_L (and, for
+   * L = 1, all columns) come from central differences of the analytic gradient.
+   *
+   * @throws IllegalStateException if u or a difference step is outside the positive-definite cone
+   */
+  public DMatrixRMaj entropyHessian(List<DMatrixRMaj> u) {
+    int n = packing.length();
+    DMatrixRMaj h = new DMatrixRMaj(n, n);
+    int firstDifference = 0;
+    if (arch.layers() >= 2) {
+      logDetHessian(u.get(0), arch.width(1), h);
+      firstDifference = packing.offset(2);
     }
     double[] theta = new double[n];
     packing.pack(u, theta);
     double[] gp = new double[n];
     double[] gm = new double[n];
     List<DMatrixRMaj> grads = packing.zeros();
-    for (int k = 0; k < n; k++) {
+    for (int k = firstDifference; k < n; k++) {
       double step = 1e-5 * entryScale(u, k);
       double keep = theta[k];
       theta[k] = keep + step;
@@ -125,17 +144,56 @@ public final class Action {
       }
       packing.packGradient(grads, gm);
       theta[k] = keep;
-      for (int i = 0; i < n; i++) h.add(i, k, (gp[i] - gm[i]) / (2.0 * step));
+      for (int i = 0; i < n; i++) h.data[i * n + k] = (gp[i] - gm[i]) / (2.0 * step);
     }
-    // Symmetrise the finite-difference part.
+    // Mirror the differenced columns into the rows of the closed-form block; average elsewhere.
     for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double v = 0.5 * (h.get(i, j) + h.get(j, i));
+      for (int j = Math.max(i + 1, firstDifference); j < n; j++) {
+        double v = i < firstDifference ? h.get(i, j) : 0.5 * (h.get(i, j) + h.get(j, i));
         h.set(i, j, v);
         h.set(j, i, v);
       }
     }
     return h;
+  }
+
+  /**
+   * Adds the Hessian of −N ln det U w.r.t. U's packed entries to the leading block of h:
+   * N Tr(W E_p W E_q), W = U⁻¹, E_p = e_a e_bᵀ (+ e_b e_aᵀ if a ≠ b); Tr(W e_a e_bᵀ W e_c e_dᵀ)
+   * = W_da W_bc.
+   */
+  private static void logDetHessian(DMatrixRMaj u, double width, DMatrixRMaj h) {
+    int d = u.numRows;
+    LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(d);
+    if (!solver.setA(u.copy())) {
+      throw new IllegalStateException("Hessian requested outside the positive-definite cone");
+    }
+    DMatrixRMaj w = new DMatrixRMaj(d, d);
+    solver.invert(w);
+    int m = d * (d + 1) / 2;
+    int[] pa = new int[m];
+    int[] pb = new int[m];
+    for (int a = 0, k = 0; a < d; a++) {
+      for (int b = a; b < d; b++, k++) {
+        pa[k] = a;
+        pb[k] = b;
+      }
+    }
+    for (int p = 0; p < m; p++) {
+      int a = pa[p];
+      int b = pb[p];
+      for (int q = p; q < m; q++) {
+        int c = pa[q];
+        int e = pb[q];
+        // Σ over both orderings of (a, b) and of (c, e) of W_{second,first} W_{second',first'}
+        double v = w.get(e, a) * w.get(b, c);
+        if (a != b) v += w.get(e, b) * w.get(a, c);
+        if (c != e) v += w.get(c, a) * w.get(b, e);
+        if (a != b && c != e) v += w.get(c, b) * w.get(a, e);
+        h.set(p, q, width * v);
+        h.set(q, p, width * v);
+      }
+    }
   }
 
   /** √(U_ii U_jj) of the entry that packed index k addresses: a scale for difference steps. */

@@ -18,6 +18,9 @@ public final class Energy {
   private final DMatrixRMaj factor;
   private final DMatrixRMaj rhs;
   private final int p;
+  /** U_1 of the last finite evaluation (whose factor and r are held), or null. */
+  private DMatrixRMaj lastU1;
+  private double lastValue;
 
   public Energy(PathKernels kernels, double[] y, double temperature,
       LinearAlgebraBackend backend) {
@@ -39,6 +42,10 @@ public final class Energy {
    * @return E, or +∞ when K_U + T·I is not positive definite
    */
   public double evaluate(DMatrixRMaj u1, DMatrixRMaj grad) {
+    if (grad == null && lastU1 != null && java.util.Arrays.equals(lastU1.data, u1.data)) {
+      return lastValue;                            // factor and r already belong to this U_1
+    }
+    lastU1 = null;
     kernels.assemble(u1, factor);                                   // K_U (spec §3.4)
     for (int i = 0; i < p; i++) factor.data[i * p + i] += temperature;
     if (!backend.cholesky(factor)) return Double.POSITIVE_INFINITY;
@@ -49,7 +56,9 @@ public final class Energy {
     double fit = 0.0;
     for (int i = 0; i < p; i++) fit += y[i] * rhs.data[i];
     if (grad != null) kernels.energyGradient(factor, rhs.data, grad);
-    return logDet + fit;
+    lastU1 = u1.copy();
+    lastValue = logDet + fit;
+    return lastValue;
   }
 
   /** Lower Cholesky factor of K + T·I at the last finite evaluation; shared, do not modify. */

@@ -42,27 +42,33 @@ public final class EnergyHessian {
     int p = features.examples();
     int n0 = features.tokenDim();
     DMatrixRMaj xi = features.matrix();
-    // Z = L⁻¹Ξ, P × (Π·N0): row μ holds Z_0(μ) … Z_{Π−1}(μ).
-    DMatrixRMaj z = new DMatrixRMaj(p, paths * n0);
-    System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
-    backend.lowerSolve(factor, z);
     int pairs = paths * paths;
-    // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd})
-    double[][] trace = !withTrace ? new double[pairs][pairs]
-        : n0 <= p ? tracesInFeatureSpace(z, paths, n0)
-        : tracesInSampleSpace(stackedByPath(z, paths, p, n0), paths, p);
-    // w_{xy}[μ] = Z_x(μ)·g_y with g = Ξᵀr: viewing Z as (P·Π) × N0 (row (μ,x)), all of them are one
-    // product with the N0 × Π matrix of the g_y; the result viewed as P × Π² (row μ, column (x,y))
-    // gives ww[(x,y),(x',y')] = w_{xy}·w_{x'y'} as one rank update. fit[(a,b),(c,d)] = ww[(b,a),(c,d)].
+    // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd}), from Z = L⁻¹Ξ, P × (Π·N0): row μ holds
+    // Z_0(μ) … Z_{Π−1}(μ).
+    double[][] trace = new double[pairs][pairs];
+    if (withTrace) {
+      DMatrixRMaj z = new DMatrixRMaj(p, paths * n0);
+      System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
+      backend.lowerSolve(factor, z);
+      trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0)
+          : tracesInSampleSpace(stackedByPath(z, paths, p, n0), paths, p);
+    }
+    // w_{xy}[μ] = Z_x(μ)·g_y = (L⁻¹ Ξ_x g_y)[μ] with g = Ξᵀr: viewing Ξ as (P·Π) × N0 (row (μ,x)),
+    // all Ξ_x g_y are one product with the N0 × Π matrix of the g_y, and the result viewed as
+    // P × Π² (row μ, column (x,y)) takes L⁻¹ in one triangular solve with Π² right-hand sides
+    // (instead of the Π·N0 of Z). Then ww[(x,y),(x',y')] = w_{xy}·w_{x'y'} is one rank update;
+    // fit[(a,b),(c,d)] = ww[(b,a),(c,d)].
     double[] g = features.project(r);
     DMatrixRMaj gy = new DMatrixRMaj(n0, paths);
     for (int y = 0; y < paths; y++) {
       for (int i = 0; i < n0; i++) gy.data[i * paths + y] = g[y * n0 + i];
     }
     DMatrixRMaj w = new DMatrixRMaj(p * paths, paths);
-    backend.gemm(1.0, DMatrixRMaj.wrap(p * paths, n0, z.data), false, gy, false, 0.0, w);
+    backend.gemm(1.0, DMatrixRMaj.wrap(p * paths, n0, xi.data), false, gy, false, 0.0, w);
+    DMatrixRMaj wByExample = DMatrixRMaj.wrap(p, pairs, w.data);
+    backend.lowerSolve(factor, wByExample);
     DMatrixRMaj ww = new DMatrixRMaj(pairs, pairs);
-    backend.syrk(1.0, DMatrixRMaj.wrap(p, pairs, w.data), true, 0.0, ww);
+    backend.syrk(1.0, wByExample, true, 0.0, ww);
 
     int n = paths * (paths + 1) / 2;
     DMatrixRMaj h = new DMatrixRMaj(n, n);

@@ -76,7 +76,7 @@ public final class PrecomputedPathKernels implements PathKernels {
         weights.data[q] = a == b ? u1.get(a, a) : 0.5 * (u1.get(a, b) + u1.get(b, a));
       }
     }
-    backend.gemm(1.0, weights, false, blocks, false, 0.0, vech);   // vech K = Sᵀ u
+    backend.gemv(1.0, blocks, true, weights.data, 0.0, vech.data);   // vech K = Sᵀ u
     double[] kd = k.data;
     for (int i = 0, q = 0; i < p; i++) {
       for (int j = 0; j <= i; j++, q++) {
@@ -98,7 +98,7 @@ public final class PrecomputedPathKernels implements PathKernels {
         vech.data[q] = i == j ? v : 2.0 * v;
       }
     }
-    backend.gemm(1.0, vech, false, blocks, true, 0.0, weights);    // (S m)ᵀ
+    backend.gemv(1.0, blocks, false, vech.data, 0.0, weights.data);    // S m
     for (int a = 0, q = 0; a < paths; a++) {
       for (int b = a; b < paths; b++, q++) {
         double v = a == b ? weights.data[q] : 0.5 * weights.data[q];

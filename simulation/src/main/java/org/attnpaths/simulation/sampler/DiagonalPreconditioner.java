@@ -1,0 +1,58 @@
+package org.attnpaths.simulation.sampler;
+
+import java.util.Arrays;
+
+/**
+ * The diagonal M⁻¹ of one chain ({@link MassMatrix}) and its warm-up adaptation: the draws of each
+ * slow window of {@link WarmUpSchedule} feed a {@link RunningVariance}, whose regularised variance
+ * becomes M⁻¹ at the end of the window. Allocates only when constructed. Not thread-safe.
+ */
+final class DiagonalPreconditioner {
+  private final double[] inverseMass;           // diagonal of M⁻¹, d
+  private final WarmUpSchedule schedule;
+  private final RunningVariance variance;
+
+  /**
+   * @param kind which M
+   * @param potential asked for its prior variances (PRIOR, ADAPTED)
+   * @param warmUp warm-up transitions of the chain (the adaptation window schedule)
+   */
+  DiagonalPreconditioner(MassMatrix kind, Potential potential, int warmUp) {
+    int d = potential.dimension();
+    inverseMass = new double[d];
+    if (kind == MassMatrix.UNIT) {
+      Arrays.fill(inverseMass, 1.0);
+    } else {
+      potential.priorVariance(inverseMass);
+      for (int i = 0; i < d; i++) {
+        if (!(inverseMass[i] > 0.0 && inverseMass[i] < Double.POSITIVE_INFINITY)) {
+          throw new IllegalArgumentException("prior variance: expected finite > 0 at coordinate "
+              + i + ", got " + inverseMass[i]);
+        }
+      }
+    }
+    boolean adapt = kind == MassMatrix.ADAPTED;
+    schedule = new WarmUpSchedule(adapt ? warmUp : 0);
+    variance = adapt ? new RunningVariance(d) : null;
+  }
+
+  /** The diagonal of M⁻¹ (referenced: read it, do not modify it). */
+  double[] inverseMass() {
+    return inverseMass;
+  }
+
+  /**
+   * Feeds the state after warm-up transition {@code i} (0-based) to the adaptation.
+   *
+   * @param theta not modified
+   * @return whether M⁻¹ changed (the end of a slow window): the caller restarts its step size
+   */
+  boolean observe(int i, double[] theta) {
+    if (variance == null || !schedule.inSlowWindow(i)) return false;
+    variance.add(theta);
+    if (!schedule.endsWindow(i)) return false;
+    variance.regularizedVariance(inverseMass);
+    variance.reset();
+    return true;
+  }
+}
