@@ -18,6 +18,12 @@ import org.ejml.data.DMatrixRMaj;
 public final class EnergyHessian {
   private final PathFeatures features;
   private final LinearAlgebraBackend backend;
+  // Workspaces of the trace term, kept between calls (a solve takes two or more exact Hessians):
+  // at the image scale they are ~165 MB, whose fresh allocation (zeroing, page faults) cost about
+  // as much as the products. Not thread-safe: one instance per Action, like Energy's state.
+  private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj gramFactor = new DMatrixRMaj(1, 1);
+  private final DMatrixRMaj blocks = new DMatrixRMaj(1, 1);
 
   public EnergyHessian(PathFeatures features, LinearAlgebraBackend backend) {
     this.features = features;
@@ -47,7 +53,7 @@ public final class EnergyHessian {
     // Z_0(μ) … Z_{Π−1}(μ).
     double[][] trace = new double[pairs][pairs];
     if (withTrace) {
-      DMatrixRMaj z = new DMatrixRMaj(p, paths * n0);
+      z.reshape(p, paths * n0, false);
       System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
       backend.lowerSolve(factor, z);
       trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0)
@@ -114,10 +120,12 @@ public final class EnergyHessian {
 
   /** Tr(A C^{ab} A C^{cd}) = ⟨Q_{da}, Q_{cb}⟩ with Q = Zᵀ Z ((Π·N0)²). */
   private double[][] tracesInFeatureSpace(DMatrixRMaj z, int paths, int n0) {
-    DMatrixRMaj q = new DMatrixRMaj(paths * n0, paths * n0);
+    DMatrixRMaj q = gramFactor;
+    q.reshape(paths * n0, paths * n0, false);
     backend.syrk(1.0, z, true, 0.0, q);
     int pairs = paths * paths;
-    DMatrixRMaj v = new DMatrixRMaj(pairs, n0 * n0);   // row (x,y) = vec Q_{xy}
+    DMatrixRMaj v = blocks;                             // row (x,y) = vec Q_{xy}
+    v.reshape(pairs, n0 * n0, false);
     int stride = paths * n0;
     for (int x = 0; x < paths; x++) {
       for (int y = 0; y < paths; y++) {
@@ -144,10 +152,12 @@ public final class EnergyHessian {
 
   /** Tr(A C^{ab} A C^{cd}) = ⟨B_{ab}, B_{dc}⟩ with B_{xy} = Z_x Z_yᵀ (P×P). */
   private double[][] tracesInSampleSpace(DMatrixRMaj stacked, int paths, int p) {
-    DMatrixRMaj b = new DMatrixRMaj(paths * p, paths * p);
+    DMatrixRMaj b = gramFactor;
+    b.reshape(paths * p, paths * p, false);
     backend.syrk(1.0, stacked, false, 0.0, b);
     int pairs = paths * paths;
-    DMatrixRMaj v = new DMatrixRMaj(pairs, p * p);
+    DMatrixRMaj v = blocks;
+    v.reshape(pairs, p * p, false);
     int stride = paths * p;
     for (int x = 0; x < paths; x++) {
       for (int y = 0; y < paths; y++) {

@@ -106,18 +106,21 @@ public final class AttentionMaps {
     int g = keys.numCols;
     double scale = score.scale();
     double[] out = new double[x.count() * t];
-    double[] col = new double[t];
-    for (int mu = 0; mu < x.count(); mu++) {
+    double[] k = keys.data;
+    double[] q = queries.data;
+    // Examples are independent: split them over the cores (each writes its own column).
+    IntStream.range(0, x.count()).parallel().forEach(mu -> {
+      double[] col = new double[t];
+      int qs = mu * g;
       for (int s = 0; s < t; s++) {
         double acc = 0.0;
         int ks = (mu * t + s) * g;
-        int qs = mu * g;
-        for (int a = 0; a < g; a++) acc += keys.data[ks + a] * queries.data[qs + a];
+        for (int a = 0; a < g; a++) acc += k[ks + a] * q[qs + a];
         col[s] = scale * acc;
       }
       AttentionHead.normalise(col, t, 1, head.normalisation());
       System.arraycopy(col, 0, out, mu * t, t);
-    }
+    });
     return out;
   }
 

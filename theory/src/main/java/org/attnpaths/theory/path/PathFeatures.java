@@ -69,7 +69,10 @@ public final class PathFeatures {
     double norm = Math.sqrt(sigma0Squared / ((double) n0 * paths));
     DMatrixRMaj xi = new DMatrixRMaj(x.count(), paths * n0);
     double[] omega = new double[x.count() * paths * t];
+    double[] tokens = x.data();
+    double[] xiData = xi.data;
     // Examples are independent (each writes its own row of Ξ and of ω): split over the cores.
+    // Arrays are read from locals: the launcher runs C1 only, which reloads fields in loops.
     IntStream.range(0, x.count()).parallel().forEach(mu -> {
       double[] v = new double[t];
       double[] next = new double[t];
@@ -97,7 +100,7 @@ public final class PathFeatures {
           double w = v[s] * norm;
           if (w == 0.0) continue;
           int tok = xs + s * n0;
-          for (int i = 0; i < n0; i++) xi.data[out + i] += w * x.data()[tok + i];
+          for (int i = 0; i < n0; i++) xiData[out + i] += w * tokens[tok + i];
         }
       }
     });
