@@ -395,11 +395,11 @@ public final class AnalysisNotebook {
         fig, ax = plt.subplots(figsize=(7.6, 4.8))
         mean = data["prune_cumulative_random"][i]
         sd = np.nan_to_num(data["prune_cumulative_random_std"][i])
-        ax.fill_between(k, mean - sd, mean + sd, color="0.8", alpha=0.6)
-        ax.plot(k, mean, "o--", color="0.35", label="random orders (mean ± std)")
-        ax.plot(k, score, "o-", color="C0", label="score order (highest first)")
+        ax.fill_between(k, np.clip(mean - sd, 0, 1), np.clip(mean + sd, 0, 1), color="0.8", alpha=0.6)
+        ax.plot(k, mean, "o--", color="0.35", label="random orders (mean ± std, within [0, 1])")
+        ax.plot(k, score, "o-", color="C0", label="score order (lowest score first)")
         ax.plot(k, data["prune_cumulative_reverse"][i], "s-", color="#6a3d9a",
-                label="reverse order (lowest first)")
+                label="reverse order (highest score first)")
         for o, marker in (("score", "o"), ("reverse", "s")):
             s = data["prune_cumulative_simulated_" + o][i]
             if np.isfinite(s).any():

@@ -133,7 +133,7 @@ class AnalysisNotebookTest {
     assertTrue(accuracy.contains("ax.errorbar(data[\"sim_width\"]"), accuracy);
     String setup = String.join("", textOf(nb, "setup"));
     assertTrue(setup.contains("prune_heads = [\"(1)1\", \"(1)2\", \"(2)1\", \"(2)2\"]"), setup);
-    assertTrue(setup.contains("prune_removed = {\"score\": [[\"(1)1\", \"(2)1\"], "), setup);
+    assertTrue(setup.contains("prune_removed = {\"score\": [[\"(2)2\", \"(1)2\"], "), setup);
     int images = 0;
     for (JsonNode c : nb.get("cells")) {
       for (JsonNode o : c.path("outputs")) if (o.path("data").has("image/png")) images++;

@@ -12,6 +12,7 @@ import org.attnpaths.cli.BuildInfo;
 import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.ArchitectureOptions;
 import org.attnpaths.cli.option.MarkovOptions;
+import org.attnpaths.cli.option.ReportRequest;
 import org.attnpaths.cli.option.RunOptions;
 import org.attnpaths.cli.option.SaddleSolverOptions;
 import org.attnpaths.cli.option.SamplerOptions;
@@ -38,6 +39,7 @@ import org.attnpaths.theory.pruning.SingleRemoval;
 import org.attnpaths.theory.pruning.WidthPruning;
 import org.attnpaths.theory.saddle.SolverOptions;
 import org.attnpaths.theory.task.Task;
+import org.attnpaths.cli.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +71,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_BAD_INPUT},
     footerHeading = "%nOutput:%n",
     footer = {"DIR/prune.json  every result and its provenance (schema attnpaths.prune/1)",
-        "DIR/prune.csv   one row per width and head"})
+        "DIR/prune.csv   one row per width and head",
+        "DIR/index.html  with --report: figures and tables (see 'attnpaths help report')"})
 public final class PruneCommand implements Callable<Integer> {
 
   /** Result file names inside {@code --out}. */
@@ -126,6 +129,9 @@ public final class PruneCommand implements Callable<Integer> {
   private SamplerOptions sampler;
 
   @Mixin
+  private ReportRequest reportRequest;
+
+  @Mixin
   private RunOptions run;
 
   @Mixin
@@ -139,6 +145,7 @@ public final class PruneCommand implements Callable<Integer> {
 
     // 1. Validate everything before computing or writing anything.
     task.validate(markov);
+    Report.Options figureOptions = reportRequest.validated();
     PruningOptions pruning = pruningOptions();
     if (!simulate) {
       for (String name : List.of("--sampler", "--samples", "--burn-in", "--chains", "--threads",
@@ -209,6 +216,9 @@ public final class PruneCommand implements Callable<Integer> {
     if (!run.quiet()) {
       out.println("wrote " + json + ", " + csv + (exported == null ? "" : ", " + exported));
       out.flush();
+    }
+    if (figureOptions != null) {
+      ReportCommand.writeFor(json, run.out(), figureOptions, run.quiet(), out, err);
     }
     warn(err, results, json);
     return ExitCodes.OK;

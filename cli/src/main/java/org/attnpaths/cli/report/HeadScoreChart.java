@@ -48,7 +48,11 @@ public final class HeadScoreChart {
         // carry the label (frozen left, re-solved right); the sampled point only when the head
         // has no re-solved point, so labels do not overprint the error bars.
         boolean resolved = Double.isFinite(h.drop().getOrDefault("resolved", Double.NaN));
-        l.add(m.equals("simulated") && resolved ? null : h.label());
+        // Frozen and re-solved drops within half a point of each other: one label, not two
+        // printed over each other.
+        double frozen = h.drop().getOrDefault("frozen", Double.NaN);
+        boolean coincident = m.equals("resolved") && Math.abs(frozen - drop) < 0.005;
+        l.add((m.equals("simulated") && resolved) || coincident ? null : h.label());
         maxScore = Math.max(maxScore, h.score());
       }
       if (s.getItemCount() == 0) continue;

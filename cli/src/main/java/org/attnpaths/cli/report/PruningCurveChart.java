@@ -47,8 +47,8 @@ public final class PruningCurveChart {
     for (String o : List.of("score", "reverse")) {
       double[] c = w.cumulative().get(o);
       if (c == null) continue;
-      XYSeries s = new XYSeries(o.equals("score") ? "theory, score order (highest first)"
-          : "theory, reverse order (lowest first)");
+      XYSeries s = new XYSeries(o.equals("score") ? "theory, score order (lowest score first)"
+          : "theory, reverse order (highest score first)");
       for (int k = 0; k < c.length; k++) if (Double.isFinite(c[k])) s.add(k, c[k]);
       lines.addSeries(s);
       lr.setSeriesPaint(i, o.equals("score") ? FigureStyle.THEORY : FigureStyle.REVERSE_ORDER);
@@ -81,11 +81,15 @@ public final class PruningCurveChart {
     double[] random = w.cumulative().get("random");
     if (random != null) {
       YIntervalSeriesCollection band = new YIntervalSeriesCollection();
-      YIntervalSeries s = new YIntervalSeries("theory, random orders (mean ± std)");
+      YIntervalSeries s = new YIntervalSeries("theory, random orders (mean ± std, within [0, 1])");
       for (int k = 0; k < random.length; k++) {
         double sd = k < w.randomStd().length && Double.isFinite(w.randomStd()[k])
             ? w.randomStd()[k] : 0;
-        if (Double.isFinite(random[k])) s.add(k, random[k], random[k] - sd, random[k] + sd);
+        // An accuracy lies in [0, 1]: the band is clipped there (the std of a few orders can
+        // reach past 1 when most orders keep the accuracy high).
+        if (Double.isFinite(random[k])) {
+          s.add(k, random[k], Math.max(0, random[k] - sd), Math.min(1, random[k] + sd));
+        }
       }
       band.addSeries(s);
       DeviationRenderer dr = new DeviationRenderer(true, true);

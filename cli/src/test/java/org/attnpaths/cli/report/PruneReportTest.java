@@ -69,6 +69,11 @@ class PruneReportTest {
             label = plot.getRenderer().getItemLabelGenerator(1, i).generateLabel(d, 1, i);
             assertEquals(d.getXValue(1, i), d.getXValue(2, i), "same head order in every series");
           }
+          if (label == null) {
+            // A re-solved drop within half a point of the frozen one shares the frozen label.
+            assertTrue(Math.abs(d.getYValue(0, i) - d.getYValue(1, i)) < 0.005, "coincident");
+            label = plot.getRenderer().getItemLabelGenerator(0, i).generateLabel(d, 0, i);
+          }
           JsonNode h = find(heads, label);
           assertEquals(h.get("score").asDouble(), d.getXValue(s, i), label);
           double drop = h.at("/accuracyDrop/" + methods.get(s)).asDouble();
@@ -116,16 +121,17 @@ class PruneReportTest {
       double mean = w.at("/cumulative/random/" + k).asDouble();
       double sd = w.at("/cumulativeDetail/random/std/" + k).asDouble();
       assertEquals(mean, band.getYValue(0, k));
-      assertEquals(mean - sd, band.getStartYValue(0, k), 1e-15);
-      assertEquals(mean + sd, band.getEndYValue(0, k), 1e-15);
+      assertEquals(Math.max(0, mean - sd), band.getStartYValue(0, k), 1e-15);
+      assertEquals(Math.min(1, mean + sd), band.getEndYValue(0, k), 1e-15);
     }
     XYDataset sim = plot.getDataset(1);
     assertEquals(2, sim.getSeriesCount(), "sampled score and reverse orders");
     assertEquals(w.at("/cumulativeDetail/simulated/score/1").asDouble(), sim.getYValue(0, 1));
     List<String> text = SvgText.texts(SvgText.parse(f.svgDocument()));
     for (String s : List.of("heads removed", "test accuracy of the mean predictor",
-        "theory, score order (highest first)", "theory, reverse order (lowest first)",
-        "theory, random orders (mean ± std)", "full network (theory)", "−(1)1", "−(2)2")) {
+        "theory, score order (lowest score first)",
+        "theory, reverse order (highest score first)",
+        "theory, random orders (mean ± std, within [0, 1])", "full network (theory)", "−(1)1", "−(2)2")) {
       assertTrue(text.contains(s), () -> s + " not in " + text);
     }
   }
@@ -150,7 +156,7 @@ class PruneReportTest {
     assertEquals("10,(1)1,same_token,1.0,23.1,17.0,0.62,0.64,0.63,0.337,0.317,0.32,0.006,true,",
         heads.get(2));
     List<String> cum = Files.readAllLines(out.resolve("prune-cumulative.csv"));
-    assertEquals("10,1,0.71,0.952,0.775,0.12695143428361358,0.64,0.945,0.7,0.95,(1)1,(2)2",
+    assertEquals("10,1,0.952,0.71,0.775,0.12695143428361358,0.64,0.945,0.95,0.7,(2)2,(1)1",
         cum.get(3));
     List<String> sp = Files.readAllLines(out.resolve("prune-spearman.csv"));
     assertEquals("10,resolved,1.0,0.0417,exact,24", sp.get(3));
