@@ -36,29 +36,12 @@ public final class Predictor {
    * @throws KernelNotPositiveDefiniteException if K_U + T·I is not positive definite
    */
   public PredictorStatistics evaluate(DMatrixRMaj u1, PathFeatures test, double[] yTest) {
-    if (test.paths() != train.paths() || test.tokenDim() != train.tokenDim()) {
-      throw new IllegalArgumentException("test features: expected Π=" + train.paths() + ", N0="
-          + train.tokenDim() + ", got Π=" + test.paths() + ", N0=" + test.tokenDim());
-    }
-    if (yTest.length != test.examples()) {
-      throw new IllegalArgumentException("y_test: expected " + test.examples() + " labels, got "
-          + yTest.length);
-    }
+    Fit fit = fit(u1, test, yTest);
     int p = train.examples();
     int q = test.examples();
-    DMatrixRMaj xi = train.matrix();
-    DMatrixRMaj r = new DMatrixRMaj(p, xi.numCols);
-    PathFeatures.applyOrderParameter(u1, xi, r);
-    DMatrixRMaj factor = new DMatrixRMaj(p, p);
-    backend.gemm(1.0, r, false, xi, true, 0.0, factor);            // K = Ξ (U⊗I) Ξᵀ
-    for (int i = 0; i < p; i++) factor.data[i * p + i] += temperature;
-    symmetriseLower(factor);
-    if (!backend.cholesky(factor)) {
-      throw new KernelNotPositiveDefiniteException("predictor", temperature);
-    }
-    DMatrixRMaj alpha = new DMatrixRMaj(p, 1);
-    System.arraycopy(yTrain, 0, alpha.data, 0, p);
-    backend.choleskySolve(factor, alpha);                          // (K+TI)⁻¹ Y
+    DMatrixRMaj r = fit.r();
+    DMatrixRMaj factor = fit.factor();
+    DMatrixRMaj alpha = fit.alpha();
     DMatrixRMaj cross = new DMatrixRMaj(p, q);
     backend.gemm(1.0, r, false, test.matrix(), true, 0.0, cross);  // k*_μ for every test input
     double[] mean = new double[q];
@@ -89,6 +72,33 @@ public final class Predictor {
    * @throws KernelNotPositiveDefiniteException if K_U + T·I is not positive definite
    */
   public PredictorStatistics evaluateMean(DMatrixRMaj u1, PathFeatures test, double[] yTest) {
+    DMatrixRMaj xi = train.matrix();
+    DMatrixRMaj alpha = fit(u1, test, yTest).alpha();
+    DMatrixRMaj h = new DMatrixRMaj(1, xi.numCols);
+    PathFeatures.applyOrderParameter(u1, DMatrixRMaj.wrap(1, xi.numCols, train.project(alpha.data)),
+        h);                                                        // (U⊗I) Ξᵀα
+    DMatrixRMaj mean = new DMatrixRMaj(test.examples(), 1);
+    backend.gemm(1.0, test.matrix(), false, DMatrixRMaj.wrap(xi.numCols, 1, h.data), false, 0.0,
+        mean);
+    int q = test.examples();
+    double correct = 0.0;
+    double bias = 0.0;
+    for (int j = 0; j < q; j++) {
+      double m = mean.data[j];
+      if (m != 0.0 && Math.signum(m) == Math.signum(yTest[j])) correct++;
+      bias += (m - yTest[j]) * (m - yTest[j]);
+    }
+    double[] variance = new double[q];
+    java.util.Arrays.fill(variance, Double.NaN);
+    return new PredictorStatistics(mean.data, variance, correct / q, Double.NaN, bias / q,
+        Double.NaN);
+  }
+
+  /** R = Ξ(U⊗I), the Cholesky factor L of K_U + T·I, and α = (K_U + T·I)⁻¹Y. */
+  private record Fit(DMatrixRMaj r, DMatrixRMaj factor, DMatrixRMaj alpha) {}
+
+  /** The training-set part shared by {@link #evaluate} and {@link #evaluateMean}. */
+  private Fit fit(DMatrixRMaj u1, PathFeatures test, double[] yTest) {
     if (test.paths() != train.paths() || test.tokenDim() != train.tokenDim()) {
       throw new IllegalArgumentException("test features: expected Π=" + train.paths() + ", N0="
           + train.tokenDim() + ", got Π=" + test.paths() + ", N0=" + test.tokenDim());
@@ -111,24 +121,7 @@ public final class Predictor {
     DMatrixRMaj alpha = new DMatrixRMaj(p, 1);
     System.arraycopy(yTrain, 0, alpha.data, 0, p);
     backend.choleskySolve(factor, alpha);                          // α = (K+TI)⁻¹ Y
-    DMatrixRMaj h = new DMatrixRMaj(1, xi.numCols);
-    PathFeatures.applyOrderParameter(u1, DMatrixRMaj.wrap(1, xi.numCols, train.project(alpha.data)),
-        h);                                                        // (U⊗I) Ξᵀα
-    DMatrixRMaj mean = new DMatrixRMaj(test.examples(), 1);
-    backend.gemm(1.0, test.matrix(), false, DMatrixRMaj.wrap(xi.numCols, 1, h.data), false, 0.0,
-        mean);
-    int q = test.examples();
-    double correct = 0.0;
-    double bias = 0.0;
-    for (int j = 0; j < q; j++) {
-      double m = mean.data[j];
-      if (m != 0.0 && Math.signum(m) == Math.signum(yTest[j])) correct++;
-      bias += (m - yTest[j]) * (m - yTest[j]);
-    }
-    double[] variance = new double[q];
-    java.util.Arrays.fill(variance, Double.NaN);
-    return new PredictorStatistics(mean.data, variance, correct / q, Double.NaN, bias / q,
-        Double.NaN);
+    return new Fit(r, factor, alpha);
   }
 
   /** K**(x*, x*) = Σ_ab U_ab Ξ_a(x*)·Ξ_b(x*) for every test input, from the cached path Grams. */
