@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.attnpaths.cli.option.SamplerOptions;
 import org.attnpaths.cli.output.ChainDiagnostics;
 import org.attnpaths.cli.output.SampledWidth;
@@ -113,35 +114,43 @@ final class Simulation {
           .run(options.chains(), options.burnIn(), options.samples(), s, options.threads(),
               progress::taskDone);
     } else {
-      Sampler sampler = sampler(options);
-      int tokenDim = network.tokenDim();
-      boolean marginal = options.marginalReadout();
-      int na = arch.width(arch.layers() + 1);
-      // the readout draws of chain c use the c-th stream split, in chain order, from s + 1
-      SplittableRandom readoutRoot = new SplittableRandom(s + 1);
-      SplittableRandom[] readoutStreams = new SplittableRandom[options.chains()];
-      for (int c = 0; c < readoutStreams.length; c++) readoutStreams[c] = readoutRoot.split();
-      ChainSamples raw = ChainRunner.run(sampler,
-          c -> marginal ? new ReadoutMarginalPotential(network, y)
-              : new PosteriorPotential(network, y),
-          (c, rng) -> {
-            NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
-                new NormalSampler(rng));
-            double[] theta = new double[w0.dimension()];
-            w0.copyTo(theta);
-            return marginal ? Arrays.copyOf(theta, theta.length - na) : theta;
-          },
-          c -> new Recorder(network, y, sweep.testFeatures(),
-              marginal ? new NormalSampler(readoutStreams[c]) : null),
-          new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
-              options.threads()),
-          progress::taskDone);
+      ChainSamples raw = gradientChains(arch, network, y, s,
+          readout -> new Recorder(network, y, sweep.testFeatures(), readout));
       chains = unpack(raw, sweep.testFeatures().examples(), arch);
       statistics = raw.statistics();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return SampledWidth.of(width, s, options.method().label(), options.burnIn(), chains,
         sweep.task().yTest(), statistics, ChainDiagnostics.of(chains), seconds);
+  }
+
+  /**
+   * The chains of a gradient-based sampler at one width: potential (joint or readout-marginal),
+   * initial states drawn from the prior, and per chain a recorder that gets the chain's readout
+   * stream (the c-th split, in chain order, of seed + 1; null on the joint potential).
+   */
+  private ChainSamples gradientChains(Architecture arch, FiniteNetwork network, double[] y,
+      long seed, Function<NormalSampler, SampleFunctional> recorder) {
+    int tokenDim = network.tokenDim();
+    boolean marginal = options.marginalReadout();
+    int na = arch.width(arch.layers() + 1);
+    SplittableRandom readoutRoot = new SplittableRandom(seed + 1);
+    SplittableRandom[] readoutStreams = new SplittableRandom[options.chains()];
+    for (int c = 0; c < readoutStreams.length; c++) readoutStreams[c] = readoutRoot.split();
+    return ChainRunner.run(sampler(options),
+        c -> marginal ? new ReadoutMarginalPotential(network, y)
+            : new PosteriorPotential(network, y),
+        (c, rng) -> {
+          NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
+              new NormalSampler(rng));
+          double[] theta = new double[w0.dimension()];
+          w0.copyTo(theta);
+          return marginal ? Arrays.copyOf(theta, theta.length - na) : theta;
+        },
+        c -> recorder.apply(marginal ? new NormalSampler(readoutStreams[c]) : null),
+        new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, seed,
+            options.threads()),
+        progress::taskDone);
   }
 
   /** The gradient-based sampler of the options (method, mass matrix, step, trajectory). */
@@ -178,28 +187,8 @@ final class Simulation {
       return SampledPruning.of(chains, test.index(), yTest);
     }
     // The same transition kernel, potential, initial states and readout streams as run(width).
-    Sampler sampler = sampler(options);
-    int tokenDim = network.tokenDim();
-    boolean marginal = options.marginalReadout();
-    int na = arch.width(arch.layers() + 1);
-    SplittableRandom readoutRoot = new SplittableRandom(s + 1);
-    SplittableRandom[] readoutStreams = new SplittableRandom[options.chains()];
-    for (int c = 0; c < readoutStreams.length; c++) readoutStreams[c] = readoutRoot.split();
-    ChainSamples raw = ChainRunner.run(sampler,
-        c -> marginal ? new ReadoutMarginalPotential(network, y)
-            : new PosteriorPotential(network, y),
-        (c, rng) -> {
-          NetworkWeights w0 = NetworkWeights.sampleFromPrior(arch, tokenDim,
-              new NormalSampler(rng));
-          double[] theta = new double[w0.dimension()];
-          w0.copyTo(theta);
-          return marginal ? Arrays.copyOf(theta, theta.length - na) : theta;
-        },
-        c -> new PathRecorder(network, y, test,
-            marginal ? new NormalSampler(readoutStreams[c]) : null),
-        new RunSettings(options.chains(), options.burnIn(), options.samples(), 1, s,
-            options.threads()),
-        progress::taskDone);
+    ChainSamples raw = gradientChains(arch, network, y, s,
+        readout -> new PathRecorder(network, y, test, readout));
     List<PathOutputs> means = new ArrayList<>();
     for (double[][] chain : raw.values()) {
       List<PathOutputs> samples = new ArrayList<>();
