@@ -60,11 +60,28 @@ public final class AnalysisNotebook {
    */
   public static byte[] build(TheoryResult r, SimulationResult sim, PruneResult prune,
       String dataFile, JsonNode exporter) {
-    return notebook(r, sim, prune, dataFile, exporter).bytes();
+    return notebook(r, sim, prune, null, dataFile, exporter).bytes();
+  }
+
+  /**
+   * As {@link #build(TheoryResult, SimulationResult, PruneResult, String, JsonNode)}, plus the
+   * pre-kernel and renormalised-kernel heat maps; the sidecar must also hold the kernels' arrays
+   * ({@code gp_kernel}, {@code kernel}, {@code kernel_width}, {@code class_order}).
+   *
+   * @param kernels the training kernels, or null for no kernel cell
+   */
+  public static byte[] build(TheoryResult r, SimulationResult sim, PruneResult prune,
+      TrainingKernels kernels, String dataFile, JsonNode exporter) {
+    return notebook(r, sim, prune, kernels, dataFile, exporter).bytes();
   }
 
   static Notebook notebook(TheoryResult r, SimulationResult sim, PruneResult prune,
       String dataFile, JsonNode exporter) {
+    return notebook(r, sim, prune, null, dataFile, exporter);
+  }
+
+  static Notebook notebook(TheoryResult r, SimulationResult sim, PruneResult prune,
+      TrainingKernels kernels, String dataFile, JsonNode exporter) {
     ObjectNode meta = JsonNodeFactory.instance.objectNode();
     meta.set("exporter", exporter);
     meta.put("data", dataFile);
@@ -110,6 +127,17 @@ public final class AnalysisNotebook {
         + "width.");
     Notebook.png(nb.code("alignment", alignmentCell()),
         ChartImages.alignment(r, ALIGNMENT_COMPONENTS), "<Figure: kernel-task alignment>");
+
+    if (kernels != null) {
+      nb.markdown("kernels-md", "## Pre-kernel and renormalised kernels\n\n"
+          + "The training kernel before renormalisation (the GP kernel $K(U_{GP})$) and "
+          + "$K(U_1) = \\sum U_1^{\\pi\\pi'} C^{\\pi\\pi'}$ at "
+          + (kernels.widths().size() == 1 ? "one width" : "several widths")
+          + ", without $T\\,I$; examples ordered by class (a white line at the boundary), "
+          + "each panel on its own colour scale.");
+      Notebook.png(nb.code("kernels", KERNEL_CELL), ChartImages.kernels(kernels),
+          "<Figure: pre-kernel and renormalised kernels>");
+    }
 
     if (prune != null) pruneCells(nb, prune);
 
@@ -172,7 +200,7 @@ public final class AnalysisNotebook {
   }
 
   /** Indices of the widths shown as heat maps: smallest, middle and largest (distinct). */
-  static List<Integer> heatMapWidths(int count) {
+  public static List<Integer> heatMapWidths(int count) {
     Set<Integer> s = new LinkedHashSet<>(List.of(0, (count - 1) / 2, count - 1));
     return new ArrayList<>(s);
   }
@@ -289,6 +317,24 @@ public final class AnalysisNotebook {
         plt.show()
         """;
   }
+
+  private static final String KERNEL_CELL = """
+      o = data["class_order"].astype(int)
+      b = int((data["y_train"] > 0).sum())  # class boundary in o
+      panels = [("pre-kernel (GP)", data["gp_kernel"])]
+      panels += [(f"renormalised, $N$ = {int(w)}", k)
+                 for w, k in zip(data["kernel_width"], data["kernel"])]
+      fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels), 4), squeeze=False)
+      for ax, (title, k) in zip(axes[0], panels):
+          im = ax.imshow(k[np.ix_(o, o)], cmap="viridis")
+          ax.axhline(b - 0.5, color="w", lw=0.8)
+          ax.axvline(b - 0.5, color="w", lw=0.8)
+          ax.set_title(title)
+          ax.set_xlabel("training example (by class)")
+          fig.colorbar(im, ax=ax, shrink=0.8)
+      fig.tight_layout()
+      plt.show()
+      """;
 
   private static String alignmentCell() {
     return "K = min(" + ALIGNMENT_COMPONENTS + ", data[\"gp_alignment_overlaps\"].shape[0])\n"

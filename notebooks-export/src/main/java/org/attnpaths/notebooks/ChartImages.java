@@ -274,6 +274,75 @@ final class ChartImages {
     return png(new JFreeChart("Kernel-task alignment", plot));
   }
 
+  /**
+   * Preview of the kernel heat-map cell: the pre-kernel and each renormalised kernel side by
+   * side, examples ordered by class (a line at the class boundary), each panel on its own colour
+   * scale from its minimum (dark blue) to its maximum (yellow), as matplotlib's viridis roughly.
+   */
+  static byte[] kernels(TrainingKernels k) {
+    int panels = 1 + k.widths().size();
+    int side = 260;
+    int pad = 20;
+    int top = 30;
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(
+        panels * (side + pad) + pad, side + top + pad, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, img.getWidth(), img.getHeight());
+    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+        java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    int p = k.gp().length;
+    int[] o = k.classOrder();
+    for (int panel = 0; panel < panels; panel++) {
+      double[][] m = panel == 0 ? k.gp() : k.renormalised().get(panel - 1);
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double[] row : m) {
+        for (double v : row) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      double range = hi > lo ? hi - lo : 1.0;
+      int x0 = pad + panel * (side + pad);
+      for (int py = 0; py < side; py++) {
+        int i = o[(int) ((long) py * p / side)];
+        for (int px = 0; px < side; px++) {
+          int j = o[(int) ((long) px * p / side)];
+          img.setRGB(x0 + px, top + py, viridis((m[i][j] - lo) / range));
+        }
+      }
+      int b = (int) Math.round((double) k.positives() * side / p);
+      g.setColor(Color.WHITE);
+      g.drawLine(x0, top + b, x0 + side - 1, top + b);
+      g.drawLine(x0 + b, top, x0 + b, top + side - 1);
+      g.setColor(Color.BLACK);
+      g.drawString(panel == 0 ? "pre-kernel (GP)"
+          : "renormalised, N = " + k.widths().get(panel - 1), x0, top - 10);
+    }
+    g.dispose();
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Dark blue → teal → yellow for t in [0, 1] (three viridis anchors, linear between). */
+  private static int viridis(double t) {
+    double[][] c = {{68, 1, 84}, {33, 145, 140}, {253, 231, 37}};
+    double s = Math.max(0, Math.min(1, t)) * 2;
+    int a = Math.min(1, (int) s);
+    double f = s - a;
+    int rgb = 0;
+    for (int ch = 0; ch < 3; ch++) {
+      rgb = (rgb << 8) | (int) Math.round(c[a][ch] + f * (c[a + 1][ch] - c[a][ch]));
+    }
+    return rgb;
+  }
+
   private static byte[] png(JFreeChart chart) {
     return png(chart, WIDTH, HEIGHT);
   }

@@ -9,9 +9,11 @@ import org.attnpaths.cli.ExitCodes;
 import org.attnpaths.cli.option.QuietOption;
 import org.attnpaths.cli.option.VerbosityOption;
 import org.attnpaths.cli.output.AtomicFile;
+import org.attnpaths.cli.report.ResultKernels;
 import org.attnpaths.notebooks.AnalysisNotebook;
 import org.attnpaths.notebooks.ResultArrays;
 import org.attnpaths.notebooks.TheoryResult;
+import org.attnpaths.notebooks.TrainingKernels;
 import org.attnpaths.notebooks.results.PruneResult;
 import org.attnpaths.notebooks.results.ResultFile;
 import org.attnpaths.notebooks.results.SimulationResult;
@@ -63,6 +65,12 @@ public final class ExportNotebookCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private Path out;
 
+  @Option(names = "--no-kernels",
+      description = "Leave out the pre-kernel and renormalised-kernel heat maps (their P x P "
+          + "kernels are rebuilt from the task recorded in theory.json, which needs the task "
+          + "bundle when the task came from --task).")
+  private boolean noKernels;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -108,12 +116,44 @@ public final class ExportNotebookCommand implements Callable<Integer> {
     Path data = out.toAbsolutePath().resolveSibling(dataName);
     List<String> commandLine = new ArrayList<>(List.of("attnpaths"));
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-    byte[] notebook = AnalysisNotebook.build(r, sim, prune, dataName,
+    var arrays = ResultArrays.of(r, sim, prune);
+    TrainingKernels kernels = noKernels ? null : kernels(theory, r, arrays);
+    byte[] notebook = AnalysisNotebook.build(r, sim, prune, kernels, dataName,
         ResultFiles.exporter(started, commandLine));
     java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
-    NpzWriter.write(data, ResultArrays.of(r, sim, prune));
+    NpzWriter.write(data, arrays);
     AtomicFile.write(out, o -> o.write(notebook));
     if (!quietOption.quiet()) spec.commandLine().getOut().println("wrote " + out + ", " + data);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The training kernels at the notebook's heat-map widths, rebuilt from the recorded task
+   * ({@link ResultKernels}, the same piece as the report's heat maps), added to {@code arrays};
+   * null (with a warning) when the result records no task to rebuild them from.
+   */
+  private TrainingKernels kernels(Path theory, TheoryResult r,
+      java.util.Map<String, org.attnpaths.numerics.npy.NpyArray> arrays) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(theory.toFile());
+    if (!ResultKernels.recorded(root)) {
+      spec.commandLine().getErr().println("attnpaths: warning: " + theory + " records no task "
+          + "source; the notebook has no kernel heat maps");
+      return null;
+    }
+    ResultKernels rebuilt = ResultKernels.rebuild(theory, root);
+    List<Integer> widths = new ArrayList<>();
+    List<double[][]> u1s = new ArrayList<>();
+    List<double[][]> renormalised = new ArrayList<>();
+    for (int i : AnalysisNotebook.heatMapWidths(r.widths().size())) {
+      widths.add(r.widths().get(i).width());
+      u1s.add(r.widths().get(i).u1());
+      renormalised.add(rebuilt.kernel(r.widths().get(i).u1()));
+    }
+    arrays.putAll(rebuilt.arrays(r.gp().u1(), u1s));
+    arrays.put("kernel_width", org.attnpaths.numerics.npy.NpyArray.of("kernel_width",
+        new int[] {widths.size()}, widths.stream().mapToDouble(Integer::doubleValue).toArray()));
+    return new TrainingKernels(widths, rebuilt.kernel(r.gp().u1()), renormalised,
+        rebuilt.classOrder(), rebuilt.positives());
   }
 }

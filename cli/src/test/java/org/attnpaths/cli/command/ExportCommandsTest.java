@@ -1,7 +1,9 @@
 package org.attnpaths.cli.command;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.attnpaths.cli.CliRun;
 import org.attnpaths.cli.ExitCodes;
@@ -54,6 +57,45 @@ class ExportCommandsTest {
     try (var files = Files.list(out.getParent())) {
       assertEquals(2, files.count(), "no temporary files left");
     }
+  }
+
+  @Test
+  void notebookCarriesTheKernelHeatMapsOfExportNpzsKernels() throws IOException {
+    Path out = dir.resolve("analysis.ipynb");
+    assertEquals(ExitCodes.OK, CliRun.of("export-notebook", theory.toString(), "--out",
+        out.toString()).exitCode());
+    Path npz = dir.resolve("result.npz");
+    assertEquals(ExitCodes.OK, CliRun.of("export-npz", theory.toString(), "--out",
+        npz.toString()).exitCode());
+    Map<String, NpyArray> nb = NpzReader.read(dir.resolve("analysis_data.npz"));
+    Map<String, NpyArray> all = NpzReader.read(npz);
+    JsonNode json = new ObjectMapper().readTree(theory.toFile());
+    int widths = json.get("results").size();
+    List<Integer> shown = org.attnpaths.notebooks.AnalysisNotebook.heatMapWidths(widths);
+    int p = all.get("gp_kernel").shape()[0];
+    assertArrayEquals(all.get("gp_kernel").data(), nb.get("gp_kernel").data());
+    assertArrayEquals(all.get("class_order").data(), nb.get("class_order").data());
+    assertArrayEquals(new int[] {shown.size(), p, p}, nb.get("kernel").shape());
+    for (int k = 0; k < shown.size(); k++) {
+      int i = shown.get(k);
+      assertEquals(json.at("/results/" + i + "/width").asDouble(), nb.get("kernel_width").data()[k]);
+      double[] want = java.util.Arrays.copyOfRange(all.get("kernel").data(), i * p * p,
+          (i + 1) * p * p);
+      double[] got = java.util.Arrays.copyOfRange(nb.get("kernel").data(), k * p * p,
+          (k + 1) * p * p);
+      assertArrayEquals(want, got, "kernel at width index " + i);
+    }
+    JsonNode cells = new ObjectMapper().readTree(out.toFile()).get("cells");
+    JsonNode kernelCell = null;
+    for (JsonNode c : cells) if (c.path("id").asText().equals("kernels")) kernelCell = c;
+    assertNotNull(kernelCell, "kernel heat-map cell");
+    assertEquals("image/png", kernelCell.at("/outputs/0/data").fieldNames().next());
+
+    Path bare = dir.resolve("bare.ipynb");
+    assertEquals(ExitCodes.OK, CliRun.of("export-notebook", theory.toString(), "--no-kernels",
+        "--out", bare.toString()).exitCode());
+    assertFalse(NpzReader.read(dir.resolve("bare_data.npz")).containsKey("gp_kernel"));
+    assertFalse(Files.readString(bare).contains("\"id\" : \"kernels\""));
   }
 
   @Test
