@@ -7,12 +7,11 @@ import java.util.stream.Stream;
 import org.attnpaths.numerics.linalg.EjmlBackend;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.fixtures.SmallNetworks;
+import org.attnpaths.simulation.fixtures.TokenLevelForward;
 import org.attnpaths.simulation.fixtures.SmallNetworks.Problem;
 import org.attnpaths.theory.action.OrderParameters;
 import org.attnpaths.theory.model.Architecture;
-import org.attnpaths.theory.model.AttentionHead;
 import org.attnpaths.theory.model.Readout;
-import org.attnpaths.theory.model.Sequences;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,61 +34,6 @@ class FiniteNetworkTest {
     return SmallNetworks.problem(345, heads, widths, variances, 0.3, readout, 3, 4, 5, 3);
   }
 
-  /**
-   * Spec §2.3 token by token: z^{(0)}_t = V^0x_t/√N0, heads summed with 1/√(H_ℓN_ℓ),
-   * f = a·z_{t*}/√N_a.
-   */
-  private static double tokenForward(Problem pr, NetworkWeights w, Sequences x, int mu) {
-    Architecture arch = pr.arch();
-    int t = x.tokens();
-    int n0 = x.dim();
-    int n1 = arch.width(1);
-    double[] z = new double[n1 * t];                         // z[i·T + t]
-    for (int i = 0; i < n1; i++) {
-      for (int s = 0; s < t; s++) {
-        double acc = 0.0;
-        for (int j = 0; j < n0; j++) acc += w.v0().get(i, j) * x.data()[x.offset(mu) + s * n0 + j];
-        z[i * t + s] = acc / Math.sqrt(n0);
-      }
-    }
-    double[] omega = new double[t * t];
-    for (int l = 1; l <= arch.layers(); l++) {
-      int nIn = arch.width(l);
-      int nOut = arch.width(l + 1);
-      double[] next = new double[nOut * t];
-      for (int h = 0; h < arch.heads(l); h++) {
-        AttentionHead head = pr.attention().layer(l).get(h);
-        head.attention(x.data(), x.offset(mu), t, omega);
-        for (int o = 0; o < nOut; o++) {
-          for (int q = 0; q < t; q++) {
-            double acc = 0.0;
-            for (int i = 0; i < nIn; i++) {
-              double mix = 0.0;
-              for (int s = 0; s < t; s++) mix += z[i * t + s] * omega[s * t + q];
-              acc += w.layer(l, h).get(o, i) * mix;
-            }
-            next[o * t + q] += acc / Math.sqrt(arch.heads(l) * (double) nIn);
-          }
-        }
-      }
-      z = next;
-    }
-    int na = arch.width(arch.layers() + 1);
-    double f = 0.0;
-    for (int i = 0; i < na; i++) {
-      double zi = switch (arch.readout()) {
-        case LAST -> z[i * t + t - 1];
-        case FIRST -> z[i * t];
-        case AVERAGE -> {
-          double s = 0.0;
-          for (int q = 0; q < t; q++) s += z[i * t + q];
-          yield s / t;
-        }
-      };
-      f += w.readout().data[i] * zi;
-    }
-    return f / Math.sqrt(na);
-  }
 
   @ParameterizedTest
   @MethodSource("networks")
@@ -102,11 +46,11 @@ class FiniteNetworkTest {
     double[] f = net.forward(w);
     double[] fTest = net.forward(w, pr.testFeatures());
     for (int mu = 0; mu < f.length; mu++) {
-      double expected = tokenForward(pr, w, pr.xTrain(), mu);
+      double expected = TokenLevelForward.of(pr, w, pr.xTrain(), mu);
       assertEquals(expected, f[mu], 1e-12 * (1 + Math.abs(expected)), "train example " + mu);
     }
     for (int q = 0; q < fTest.length; q++) {
-      double expected = tokenForward(pr, w, pr.xTest(), q);
+      double expected = TokenLevelForward.of(pr, w, pr.xTest(), q);
       assertEquals(expected, fTest[q], 1e-12 * (1 + Math.abs(expected)), "test example " + q);
     }
   }

@@ -7,11 +7,10 @@ import java.util.stream.Stream;
 import org.attnpaths.numerics.linalg.EjmlBackend;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.fixtures.SmallNetworks;
+import org.attnpaths.simulation.fixtures.TokenLevelForward;
 import org.attnpaths.simulation.fixtures.SmallNetworks.Problem;
 import org.attnpaths.theory.model.Architecture;
-import org.attnpaths.theory.model.AttentionHead;
 import org.attnpaths.theory.model.Readout;
-import org.attnpaths.theory.model.Sequences;
 import org.attnpaths.theory.path.AttentionMaps;
 import org.attnpaths.theory.path.PathFeatures;
 import org.attnpaths.theory.pruning.Head;
@@ -36,60 +35,6 @@ class HeadRemovalTest {
             new Head(2, 2)), Readout.AVERAGE),
         Arguments.of(List.of(2, 1, 3), List.of(2, 3, 2, 3), List.of(new Head(3, 2),
             new Head(1, 2)), Readout.FIRST));
-  }
-
-  /** Spec §2.3 token by token, head (ℓ,h)'s output multiplied by {@code factor[ℓ−1][h]}. */
-  private static double tokenForward(Problem pr, NetworkWeights w, Sequences x, int mu,
-      double[][] factor) {
-    Architecture arch = pr.arch();
-    int t = x.tokens();
-    int n0 = x.dim();
-    int n1 = arch.width(1);
-    double[] z = new double[n1 * t];
-    for (int i = 0; i < n1; i++) {
-      for (int s = 0; s < t; s++) {
-        double acc = 0.0;
-        for (int j = 0; j < n0; j++) acc += w.v0().get(i, j) * x.data()[x.offset(mu) + s * n0 + j];
-        z[i * t + s] = acc / Math.sqrt(n0);
-      }
-    }
-    double[] omega = new double[t * t];
-    for (int l = 1; l <= arch.layers(); l++) {
-      int nIn = arch.width(l);
-      int nOut = arch.width(l + 1);
-      double[] next = new double[nOut * t];
-      for (int h = 0; h < arch.heads(l); h++) {
-        AttentionHead head = pr.attention().layer(l).get(h);
-        head.attention(x.data(), x.offset(mu), t, omega);
-        for (int o = 0; o < nOut; o++) {
-          for (int q = 0; q < t; q++) {
-            double acc = 0.0;
-            for (int i = 0; i < nIn; i++) {
-              double mix = 0.0;
-              for (int s = 0; s < t; s++) mix += z[i * t + s] * omega[s * t + q];
-              acc += w.layer(l, h).get(o, i) * mix;
-            }
-            next[o * t + q] += factor[l - 1][h] * acc / Math.sqrt(arch.heads(l) * (double) nIn);
-          }
-        }
-      }
-      z = next;
-    }
-    int na = arch.width(arch.layers() + 1);
-    double f = 0.0;
-    for (int i = 0; i < na; i++) {
-      double zi = switch (arch.readout()) {
-        case LAST -> z[i * t + t - 1];
-        case FIRST -> z[i * t];
-        case AVERAGE -> {
-          double s = 0.0;
-          for (int q = 0; q < t; q++) s += z[i * t + q];
-          yield s / t;
-        }
-      };
-      f += w.readout().data[i] * zi;
-    }
-    return f / Math.sqrt(na);
   }
 
   @ParameterizedTest
@@ -123,7 +68,7 @@ class HeadRemovalTest {
         pr.arch().variance(0)), EjmlBackend.INSTANCE);
     double[] smallF = small.forward(w.withoutHeads(r), smallTest);
     for (int q = 0; q < full.length; q++) {
-      double expected = tokenForward(pr, w, pr.xTest(), q, factor);
+      double expected = TokenLevelForward.of(pr, w, pr.xTest(), q, factor);
       double tol = 1e-12 * (1 + Math.abs(expected));
       assertEquals(full[q], total[q], 1e-12 * (1 + Math.abs(full[q])), "Σ_π g_π, input " + q);
       assertEquals(expected, pruned[q], tol, "path form without " + r.labels() + ", input " + q);
