@@ -121,7 +121,8 @@ final class Simulation {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return SampledWidth.of(width, s, options.method().label(), options.burnIn(), chains,
-        sweep.task().yTest(), statistics, ChainDiagnostics.of(chains), seconds);
+        sweep.task().yTest(), statistics, ChainDiagnostics.of(chains)
+            .withWarnings(SampledWidth.adaptationWarnings(statistics)), seconds);
   }
 
   /**

@@ -106,16 +106,17 @@ public final class SamplerOptions {
     threads = k;
   }
 
-  @Option(names = "--mass-matrix", paramLabel = "unit|prior|adapted", order = 550,
+  @Option(names = "--mass-matrix", paramLabel = "unit|prior|adapted|pooled", order = 550,
       description = "Diagonal preconditioner of hmc, langevin and ula: unit (none), prior "
-          + "(every weight whitened by its block's prior variance sigma^2) or adapted (from "
-          + "prior, then the variance of the burn-in draws in Stan's windows; not for ula). "
-          + "Default: adapted (ula: prior).")
+          + "(every weight whitened by its block's prior variance sigma^2), adapted (from "
+          + "prior, then the variance of the burn-in draws in Stan's windows) or pooled (as "
+          + "adapted, averaged over exchangeable weights: one value per head matrix and per "
+          + "input column of V^0); adapted and pooled not for ula. Default: adapted (ula: prior).")
   void setMassMatrix(String text) {
     try {
       massMatrix = MassMatrix.valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad("--mass-matrix: expected unit, prior or adapted, got '" + text + "'");
+      throw bad("--mass-matrix: expected unit, prior, adapted or pooled, got '" + text + "'");
     }
   }
 
@@ -164,9 +165,9 @@ public final class SamplerOptions {
     if (method != Method.HMC && trajectoryLength != Math.PI) {
       throw bad("--trajectory-length: only for hmc, not " + method.label());
     }
-    if (method == Method.ULA && massMatrix == MassMatrix.ADAPTED) {
+    if (method == Method.ULA && massMatrix != null && massMatrix.adapted()) {
       throw bad("--mass-matrix: expected unit or prior for ula (its bias depends on the mass "
-          + "matrix, so it is not adapted), got adapted");
+          + "matrix, so it is not adapted), got " + massMatrix.label());
     }
   }
 

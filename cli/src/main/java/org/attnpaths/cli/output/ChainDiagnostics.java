@@ -34,6 +34,13 @@ public record ChainDiagnostics(boolean available, String note, Summary testPredi
     warnings = List.copyOf(warnings);
   }
 
+  /** A copy with {@code more} warnings appended. */
+  public ChainDiagnostics withWarnings(List<String> more) {
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new ChainDiagnostics(available, note, testPredictions, orderParameters, all);
+  }
+
   /** Retained samples per chain below which ESS is not estimated (the estimator's minimum). */
   public static final int MIN_SAMPLES_PER_CHAIN = 8;
 

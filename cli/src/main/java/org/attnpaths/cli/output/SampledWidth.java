@@ -44,9 +44,11 @@ public record SampledWidth(int width, long seed, String sampler, int burnIn,
    * @param meanAcceptance mean Metropolis acceptance after burn-in (1 for exact Gibbs draws)
    * @param stepSize adapted step size (NaN for Gibbs)
    * @param divergences divergent transitions after burn-in (0 for Gibbs)
+   * @param adaptation how the step size was adapted during burn-in, or null (Gibbs)
    */
   public record Chain(int samples, double accuracy, double scalarOrderParameter,
-      double[] pathDiagonal, double meanAcceptance, double stepSize, long divergences) {
+      double[] pathDiagonal, double meanAcceptance, double stepSize, long divergences,
+      Adaptation adaptation) {
     public Chain {
       pathDiagonal = pathDiagonal.clone();
     }
@@ -55,6 +57,48 @@ public record SampledWidth(int width, long seed, String sampler, int burnIn,
     public double[] pathDiagonal() {
       return pathDiagonal.clone();
     }
+  }
+
+  /**
+   * The burn-in adaptation of a gradient-based chain ({@link ChainStatistics}).
+   *
+   * @param targetAcceptance δ (NaN when the step was not adapted, e.g. ula)
+   * @param averagedStepSize dual averaging's ε̄ at the end of burn-in
+   * @param calibratedStepSize the step calibrated on the final burn-in window (hmc keeps it)
+   * @param finalWindowAcceptance mean acceptance of the final burn-in window
+   * @param reachedTarget whether |meanAcceptance − δ| ≤ {@link
+   *     ChainStatistics#ACCEPTANCE_TOLERANCE} (true when not adapted)
+   * @param warmUpDivergences divergent transitions during burn-in
+   * @param gradientEvaluations potential-and-gradient evaluations, burn-in included
+   */
+  public record Adaptation(double targetAcceptance, double averagedStepSize,
+      double calibratedStepSize, double finalWindowAcceptance, boolean reachedTarget,
+      long warmUpDivergences, long gradientEvaluations) {
+
+    static Adaptation of(ChainStatistics st) {
+      return new Adaptation(st.targetAcceptance(), st.averagedStepSize(),
+          st.calibratedStepSize(), st.finalWindowAcceptance(), st.adaptationReachedTarget(),
+          st.warmUpDivergences(), st.gradientEvaluations());
+    }
+  }
+
+  /**
+   * The warnings of chains whose acceptance after burn-in missed the adaptation's target by more
+   * than {@link ChainStatistics#ACCEPTANCE_TOLERANCE}: their step size is wrong for the chain
+   * (too large: the chain sticks; too small: it crawls), so their samples mix poorly.
+   */
+  public static List<String> adaptationWarnings(List<ChainStatistics> statistics) {
+    List<String> out = new ArrayList<>();
+    if (statistics == null) return out;
+    for (int c = 0; c < statistics.size(); c++) {
+      ChainStatistics st = statistics.get(c);
+      if (st.adaptationReachedTarget()) continue;
+      out.add(String.format(java.util.Locale.ROOT, "chain %d: step-size adaptation missed its "
+          + "target: mean acceptance %.3f after burn-in against %.3f (tolerance %.2f) at step "
+          + "%.4g; lengthen --burn-in or set --step-size", c, st.meanAcceptance(),
+          st.targetAcceptance(), ChainStatistics.ACCEPTANCE_TOLERANCE, st.stepSize()));
+    }
+    return out;
   }
 
   /** Retained samples over all chains. */
@@ -96,7 +140,7 @@ public record SampledWidth(int width, long seed, String sampler, int burnIn,
       ChainStatistics st = statistics == null ? null : statistics.get(k);
       chains.add(new Chain(c.size(), acc, u.scalar(), u.pathDiagonal(),
           st == null ? 1.0 : st.meanAcceptance(), st == null ? Double.NaN : st.stepSize(),
-          st == null ? 0 : st.divergences()));
+          st == null ? 0 : st.divergences(), st == null ? null : Adaptation.of(st)));
     }
     double se = Double.NaN;
     if (chains.size() > 1) {

@@ -126,6 +126,22 @@ public final class SimulateJson {
       g.writeFieldName("stepSize");
       blocks.number(ch.stepSize());
       g.writeNumberField("divergences", ch.divergences());
+      SampledWidth.Adaptation a = ch.adaptation();
+      if (a != null) {
+        g.writeObjectFieldStart("adaptation");
+        g.writeFieldName("targetAcceptance");
+        blocks.number(a.targetAcceptance());
+        g.writeFieldName("averagedStepSize");
+        blocks.number(a.averagedStepSize());
+        g.writeFieldName("calibratedStepSize");
+        blocks.number(a.calibratedStepSize());
+        g.writeFieldName("finalWindowAcceptance");
+        blocks.number(a.finalWindowAcceptance());
+        g.writeBooleanField("reachedTarget", a.reachedTarget());
+        g.writeNumberField("warmUpDivergences", a.warmUpDivergences());
+        g.writeNumberField("gradientEvaluations", a.gradientEvaluations());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -11,6 +11,9 @@ final class DiagonalPreconditioner {
   private final double[] inverseMass;           // diagonal of M⁻¹, d
   private final WarmUpSchedule schedule;
   private final RunningVariance variance;
+  private final int[] group;                    // POOLED: group of each coordinate, else null
+  private final double[] groupSum;              // POOLED: per-group sums, G
+  private final int[] groupSize;                // POOLED: coordinates per group, G
 
   /**
    * @param kind which M
@@ -31,9 +34,26 @@ final class DiagonalPreconditioner {
         }
       }
     }
-    boolean adapt = kind == MassMatrix.ADAPTED;
+    boolean adapt = kind.adapted();
     schedule = new WarmUpSchedule(adapt ? warmUp : 0);
     variance = adapt ? new RunningVariance(d) : null;
+    if (kind == MassMatrix.POOLED) {
+      group = new int[d];
+      int g = potential.exchangeableGroups(group);
+      groupSum = new double[g];
+      groupSize = new int[g];
+      for (int i = 0; i < d; i++) {
+        if (group[i] < 0 || group[i] >= g) {
+          throw new IllegalArgumentException("exchangeable groups: expected indices in [0, " + g
+              + ") at coordinate " + i + ", got " + group[i]);
+        }
+        groupSize[group[i]]++;
+      }
+    } else {
+      group = null;
+      groupSum = null;
+      groupSize = null;
+    }
   }
 
   /** The diagonal of M⁻¹ (referenced: read it, do not modify it). */
@@ -53,6 +73,16 @@ final class DiagonalPreconditioner {
     if (!schedule.endsWindow(i)) return false;
     variance.regularizedVariance(inverseMass);
     variance.reset();
+    if (group != null) pool();
     return true;
+  }
+
+  /** Replaces each entry of M⁻¹ by the mean over its group. */
+  private void pool() {
+    java.util.Arrays.fill(groupSum, 0.0);
+    for (int i = 0; i < inverseMass.length; i++) groupSum[group[i]] += inverseMass[i];
+    for (int i = 0; i < inverseMass.length; i++) {
+      inverseMass[i] = groupSum[group[i]] / groupSize[group[i]];
+    }
   }
 }

@@ -28,6 +28,11 @@ final class DualAveraging {
     restart(initialStepSize);
   }
 
+  /** δ. */
+  double target() {
+    return target;
+  }
+
   /** Restarts at ε₀ (after a mass-matrix update, as Stan does): μ = log(10 ε₀). */
   void restart(double initialStepSize) {
     mu = Math.log(10.0 * initialStepSize);

@@ -15,7 +15,7 @@ final class HmcChain extends GradientChain {
 
   HmcChain(HamiltonianMonteCarlo settings, Potential potential, double[] initial,
       SplittableRandom rng, int warmUp) {
-    super(potential, initial, rng, warmUp);
+    super(potential, initial, rng, warmUp, 4, true);
     this.settings = settings;
     momentum = new double[d];
     preconditioner = new DiagonalPreconditioner(settings.massMatrix(), potential, warmUp);
@@ -30,6 +30,8 @@ final class HmcChain extends GradientChain {
     boolean warming = iteration < warmUp;
     int steps = leapfrogSteps();
     double acceptance = transition(stepSize, steps);
+    lastAcceptance = acceptance;
+    lastStepSize = stepSize;
     if (warming) {
       adapt((int) iteration, acceptance);
     } else {
@@ -87,14 +89,22 @@ final class HmcChain extends GradientChain {
     return (int) Math.max(1.0, Math.min(settings.maxLeapfrogSteps(), steps));
   }
 
-  /** Warm-up adaptation after transition i (Stan's order: step size, then the mass window). */
+  /**
+   * Warm-up adaptation after transition i (Stan's order: step size, then the mass window, after
+   * which the step search and dual averaging restart); the final step is calibrated on the final
+   * window ({@link GradientChain#adaptStepSize}).
+   */
   private void adapt(int i, double acceptance) {
-    if (settings.adaptStepSize()) stepSize = dualAveraging.update(acceptance);
+    if (settings.adaptStepSize()) stepSize = adaptStepSize(dualAveraging, i, stepSize, acceptance);
     if (preconditioner.observe(i, theta) && settings.adaptStepSize()) {
       stepSize = reasonableStepSize(stepSize);
       dualAveraging.restart(stepSize);
     }
-    if (i == warmUp - 1 && settings.adaptStepSize()) stepSize = dualAveraging.averagedStepSize();
+  }
+
+  @Override
+  protected double targetAcceptance() {
+    return settings.adaptStepSize() ? settings.targetAcceptance() : Double.NaN;
   }
 
   /**

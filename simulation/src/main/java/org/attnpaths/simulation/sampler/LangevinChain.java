@@ -14,12 +14,17 @@ final class LangevinChain extends GradientChain {
 
   LangevinChain(LangevinDynamics settings, Potential potential, double[] initial,
       SplittableRandom rng, int warmUp) {
-    super(potential, initial, rng, warmUp);
+    super(potential, initial, rng, warmUp, 3, false);
     this.settings = settings;
     stepSize = settings.stepSize();
     dualAveraging = new DualAveraging(settings.targetAcceptance(), stepSize);
     preconditioner = new DiagonalPreconditioner(settings.massMatrix(), potential, warmUp);
     inverseMass = preconditioner.inverseMass();
+  }
+
+  @Override
+  protected double targetAcceptance() {
+    return settings.adaptStepSize() ? settings.targetAcceptance() : Double.NaN;
   }
 
   @Override
@@ -62,14 +67,14 @@ final class LangevinChain extends GradientChain {
       if (!(acceptance >= 0.0)) acceptance = 0.0;
       if (rng.nextDouble() < acceptance) acceptProposal(phiNew);
     }
+    lastAcceptance = acceptance;
+    lastStepSize = eta;
     if (warming) {
-      if (settings.adaptStepSize()) stepSize = dualAveraging.update(acceptance);
+      int i = (int) iteration;
+      if (settings.adaptStepSize()) stepSize = adaptStepSize(dualAveraging, i, eta, acceptance);
       // a new M⁻¹ changes the scale the step size is measured in: restart its adaptation
-      if (preconditioner.observe((int) iteration, theta) && settings.adaptStepSize()) {
+      if (preconditioner.observe(i, theta) && settings.adaptStepSize()) {
         dualAveraging.restart(stepSize);
-      }
-      if (iteration == warmUp - 1 && settings.adaptStepSize()) {
-        stepSize = dualAveraging.averagedStepSize();
       }
     } else {
       acceptanceSum += acceptance;

@@ -64,9 +64,9 @@ public record LangevinDynamics(double stepSize, boolean metropolis, boolean adap
     if (massMatrix == null) {
       throw new IllegalArgumentException("massMatrix: expected unit, prior or adapted, got null");
     }
-    if (massMatrix == MassMatrix.ADAPTED && !metropolis) {
+    if (massMatrix.adapted() && !metropolis) {
       throw new IllegalArgumentException("massMatrix: expected unit or prior for unadjusted "
-          + "Langevin (its bias depends on M), got adapted");
+          + "Langevin (its bias depends on M), got " + massMatrix.label());
     }
   }
 

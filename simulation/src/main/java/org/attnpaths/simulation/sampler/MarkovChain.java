@@ -19,4 +19,18 @@ public interface MarkovChain {
 
   /** Counters and the current tuning. */
   ChainStatistics statistics();
+
+  /**
+   * The Metropolis acceptance probability of the last transition (0 for a divergence, 1 for an
+   * unadjusted kernel), NaN before the first one or for a kernel without one: the per-transition
+   * trace behind the warm-up diagnostics.
+   */
+  default double lastAcceptance() {
+    return Double.NaN;
+  }
+
+  /** The step size the last transition used (NaN before the first one or without a step size). */
+  default double lastStepSize() {
+    return Double.NaN;
+  }
 }

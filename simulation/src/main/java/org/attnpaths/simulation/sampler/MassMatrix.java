@@ -20,7 +20,21 @@ public enum MassMatrix {
    * Starts at {@link #PRIOR}; during warm-up M⁻¹ becomes the regularised per-coordinate variance
    * of the draws of each slow window of Stan's schedule ({@link WarmUpSchedule}); fixed after it.
    */
-  ADAPTED;
+  ADAPTED,
+  /**
+   * As {@link #ADAPTED}, but each window's variances are averaged over groups of coordinates with
+   * the same posterior marginal law ({@link Potential#exchangeableGroups}; for the network, the
+   * exchangeable weights of one head matrix, of a, or of one input column of V^0). With few,
+   * autocorrelated warm-up draws per weight (issue 3: 75 draws of 4.2 M weights at N = 1000) the
+   * per-weight estimates scatter widely and a diagonal M built from them pushed the chain out of
+   * its typical set; pooled, they are precise.
+   */
+  POOLED;
+
+  /** Whether M⁻¹ is estimated from the warm-up draws. */
+  public boolean adapted() {
+    return this == ADAPTED || this == POOLED;
+  }
 
   /** Lower-case name, as in the CLI option and the result files. */
   public String label() {

@@ -67,6 +67,12 @@ public final class PosteriorPotential implements Potential {
     }
   }
 
+  /** By the exchangeability of hidden units ({@link ExchangeableGroups}). */
+  @Override
+  public int exchangeableGroups(int[] out) {
+    return ExchangeableGroups.of(weights, weights.blockCount(), out);
+  }
+
   public FiniteNetwork network() {
     return network;
   }

@@ -34,4 +34,18 @@ public interface Potential {
   default void priorVariance(double[] out) {
     java.util.Arrays.fill(out, 1.0);
   }
+
+  /**
+   * Groups of coordinates known to have the same posterior marginal variance (for the network:
+   * {@link ExchangeableGroups}), over which {@link MassMatrix#POOLED} averages its warm-up
+   * variance estimates. The default, without such knowledge, puts every coordinate in its own
+   * group.
+   *
+   * @param out length d; overwritten with group indices 0 … G−1
+   * @return G
+   */
+  default int exchangeableGroups(int[] out) {
+    for (int i = 0; i < out.length; i++) out[i] = i;
+    return out.length;
+  }
 }

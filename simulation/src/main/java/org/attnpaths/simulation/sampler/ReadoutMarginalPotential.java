@@ -202,6 +202,12 @@ public final class ReadoutMarginalPotential implements Potential {
     return e;
   }
 
+  /** By the exchangeability of hidden units ({@link ExchangeableGroups}). */
+  @Override
+  public int exchangeableGroups(int[] out) {
+    return ExchangeableGroups.of(weights, arch.layers() + 1, out);
+  }
+
   public FiniteNetwork network() {
     return network;
   }

@@ -8,8 +8,10 @@ import java.util.List;
  * parameters: automatic parameter tuning"): an initial fast interval of 75 transitions (step size
  * only), then slow windows of 25, 50, 100, … transitions whose draws estimate the variance, the
  * last window stretched to the start of a final fast interval of 50. When the warm-up is shorter
- * than 75 + 25 + 50, the intervals are 15 %, 75 % and 10 % of it, as in Stan; below 20 transitions
- * there is no mass adaptation.
+ * than 75 + 25 + 50, the intervals are 15 %, 60 % and 25 % of it (Stan: 15 %, 75 %, 10 %; a final
+ * fast interval of 10 transitions after a warm-up of 100 was too short for the step size to
+ * settle after the last mass update: issue 3, N = 1000); below 20 transitions there is no mass
+ * adaptation.
  */
 final class WarmUpSchedule {
   private static final int INIT_BUFFER = 75;
@@ -31,7 +33,7 @@ final class WarmUpSchedule {
       base = 0;
     } else if (init + term + base > warmUp) {
       init = (int) (0.15 * warmUp);
-      term = (int) (0.1 * warmUp);
+      term = (int) (0.25 * warmUp);
       base = warmUp - init - term;
     }
     slowStart = init;
@@ -56,6 +58,15 @@ final class WarmUpSchedule {
   /** Whether transition {@code i} (0-based) is the last of a slow window. */
   boolean endsWindow(int i) {
     return windowEnds.contains(i + 1);
+  }
+
+  /**
+   * The first transition of the final fast window, whose (step, acceptance) pairs calibrate the
+   * step size kept after warm-up ({@link StepSizeCalibration}): the end of the slow windows, or
+   * half the warm-up when there is no mass adaptation (fewer than 20 transitions).
+   */
+  int finalWindowStart() {
+    return windowEnds.isEmpty() ? slowEnd / 2 : slowEnd;
   }
 
   /** The exclusive end of each slow window, in transitions; a copy. */

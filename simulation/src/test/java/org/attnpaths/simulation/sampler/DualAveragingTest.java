@@ -34,9 +34,13 @@ class DualAveragingTest {
     // Stan's documented windows for 1000 warm-up iterations: 75 fast, slow windows ending at
     // 100, 150, 250, 450 and 950 (the last stretched), 50 fast.
     assertEquals(List.of(100, 150, 250, 450, 950), new WarmUpSchedule(1000).windowEnds());
-    // short warm-up: 15 % / 75 % / 10 % → one window [15, 90)
-    assertEquals(List.of(90), new WarmUpSchedule(100).windowEnds());
+    // short warm-up: 15 % / 60 % / 25 % (Stan: 10 % final) → one window [15, 75), final window
+    // from 75
+    assertEquals(List.of(75), new WarmUpSchedule(100).windowEnds());
+    assertEquals(75, new WarmUpSchedule(100).finalWindowStart());
+    assertEquals(950, new WarmUpSchedule(1000).finalWindowStart());
     assertEquals(List.of(), new WarmUpSchedule(19).windowEnds());
+    assertEquals(9, new WarmUpSchedule(19).finalWindowStart());
     WarmUpSchedule s = new WarmUpSchedule(1000);
     assertEquals(false, s.inSlowWindow(74));
     assertEquals(true, s.inSlowWindow(75));

@@ -13,6 +13,7 @@ final class GaussianPotential implements Potential {
   final double[][] precision;          // A, d×d
   private final double[] centred;
   private double[] priorVariance;      // the scale hint of MassMatrix.PRIOR, or null (all 1)
+  private int[] groups;                // equal-variance groups for MassMatrix.POOLED, or null
 
   GaussianPotential(double[] mean, double[][] covariance) {
     int d = mean.length;
@@ -42,6 +43,23 @@ final class GaussianPotential implements Potential {
   GaussianPotential withPriorVariance(double[] v) {
     GaussianPotential g = new GaussianPotential(mean, covariance);
     g.priorVariance = v.clone();
+    return g;
+  }
+
+  /** This target with {@link #exchangeableGroups} returning {@code g} (copied); a new instance. */
+  GaussianPotential withGroups(int[] g) {
+    GaussianPotential p = new GaussianPotential(mean, covariance);
+    p.priorVariance = priorVariance;
+    p.groups = g.clone();
+    return p;
+  }
+
+  @Override
+  public int exchangeableGroups(int[] out) {
+    if (groups == null) return Potential.super.exchangeableGroups(out);
+    System.arraycopy(groups, 0, out, 0, out.length);
+    int g = 0;
+    for (int v : groups) g = Math.max(g, v + 1);
     return g;
   }
 
