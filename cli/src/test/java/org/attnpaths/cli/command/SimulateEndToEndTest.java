@@ -115,6 +115,29 @@ class SimulateEndToEndTest {
     assertEquals(ula ? "prior" : "adapted", root.at("/config/sampler/massMatrix").asText());
     assertEquals(method.equals("hmc"), root.at("/config/sampler/trajectoryLength").isNumber());
     assertEquals(!method.equals("hmc"), root.at("/config/sampler/stepSize").isNumber());
+    // the burn-in adaptation: δ, and a warning exactly for the chains that missed it by > 0.15
+    JsonNode warnings = root.at("/results/0/diagnostics/warnings");
+    for (JsonNode c : root.at("/results/0/diagnostics/perChain")) {
+      JsonNode a = c.at("/adaptation");
+      assertTrue(a.isObject(), "adaptation recorded: " + c);
+      assertTrue(a.at("/gradientEvaluations").asLong() > 0, a::toString);
+      if (ula) {
+        assertTrue(a.at("/targetAcceptance").isNull(), a::toString);
+        assertTrue(a.at("/reachedTarget").asBoolean(), a::toString);
+        continue;
+      }
+      double delta = method.equals("hmc") ? 0.8 : 0.574;
+      assertEquals(delta, a.at("/targetAcceptance").asDouble());
+      boolean reached = Math.abs(c.at("/meanAcceptance").asDouble() - delta) <= 0.15;
+      assertEquals(reached, a.at("/reachedTarget").asBoolean(), c::toString);
+      String warning = "chain " + c.at("/chain").asInt() + ": step-size adaptation missed";
+      boolean warned = false;
+      for (JsonNode w : warnings) warned |= w.asText().startsWith(warning);
+      assertEquals(!reached, warned, warnings::toString);
+      double kept = method.equals("hmc") && a.at("/calibratedStepSize").isNumber()
+          ? a.at("/calibratedStepSize").asDouble() : a.at("/averagedStepSize").asDouble();
+      assertEquals(kept, c.at("/stepSize").asDouble(), 1e-12 * kept);
+    }
   }
 
   /**
@@ -190,6 +213,9 @@ class SimulateEndToEndTest {
     CliRun ula = run("simulate", out, "--sampler", "ula", "--mass-matrix", "adapted");
     assertEquals(2, ula.exitCode(), ula::toString);
     assertTrue(ula.err().contains("--mass-matrix: expected unit or prior for ula"), ula::toString);
+    CliRun pooled = run("simulate", out, "--sampler", "ula", "--mass-matrix", "pooled");
+    assertEquals(2, pooled.exitCode(), pooled::toString);
+    assertTrue(pooled.err().contains("got pooled"), pooled::toString);
     CliRun mala = run("simulate", out, "--sampler", "langevin", "--trajectory-length", "1");
     assertEquals(2, mala.exitCode(), mala::toString);
     assertTrue(mala.err().contains("--trajectory-length: only for hmc"), mala::toString);
