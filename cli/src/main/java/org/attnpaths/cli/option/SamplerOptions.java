@@ -111,7 +111,7 @@ public final class SamplerOptions {
           + "(every weight whitened by its block's prior variance sigma^2), adapted (from "
           + "prior, then the variance of the burn-in draws in Stan's windows) or pooled (as "
           + "adapted, averaged over exchangeable weights: one value per head matrix and per "
-          + "input column of V^0); adapted and pooled not for ula. Default: adapted (ula: prior).")
+          + "input column of V^0); adapted and pooled not for ula. Default: pooled (ula: prior).")
   void setMassMatrix(String text) {
     try {
       massMatrix = MassMatrix.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -171,11 +171,11 @@ public final class SamplerOptions {
     }
   }
 
-  /** The mass matrix: {@code --mass-matrix}, else adapted (ula: prior); null for Gibbs. */
+  /** The mass matrix: {@code --mass-matrix}, else pooled (ula: prior); null for Gibbs. */
   public MassMatrix massMatrix() {
     if (!method.gradientBased()) return null;
     if (massMatrix != null) return massMatrix;
-    return method == Method.ULA ? MassMatrix.PRIOR : MassMatrix.ADAPTED;
+    return method == Method.ULA ? MassMatrix.PRIOR : MassMatrix.POOLED;
   }
 
   /**

@@ -112,7 +112,7 @@ class SimulateEndToEndTest {
     // the preconditioner settings are recorded with the defaults of each sampler
     boolean ula = method.equals("ula");
     assertEquals(ula ? "joint" : "marginal", root.at("/config/sampler/potential").asText());
-    assertEquals(ula ? "prior" : "adapted", root.at("/config/sampler/massMatrix").asText());
+    assertEquals(ula ? "prior" : "pooled", root.at("/config/sampler/massMatrix").asText());
     assertEquals(method.equals("hmc"), root.at("/config/sampler/trajectoryLength").isNumber());
     assertEquals(!method.equals("hmc"), root.at("/config/sampler/stepSize").isNumber());
     // the burn-in adaptation: δ, and a warning exactly for the chains that missed it by > 0.15
