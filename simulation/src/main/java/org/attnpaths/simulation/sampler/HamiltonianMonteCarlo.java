@@ -20,9 +20,10 @@ import java.util.SplittableRandom;
  * Algorithm 4 heuristic when {@code initialStepSize} is NaN. The diagonal M is chosen by {@code
  * massMatrix} ({@link MassMatrix}): with {@code ADAPTED} (the default) M⁻¹ starts at the prior
  * variances (the whitened parameterisation) and is set to the regularised variance of the draws in
- * Stan's doubling windows ({@link WarmUpSchedule}), and the step size search restarts after each
- * window. After warm-up ε is the
- * dual-averaging average ε̄ and both are fixed.
+ * Stan's doubling windows ({@link WarmUpSchedule}; {@code POOLED} averages them over exchangeable
+ * weights), and the step size search restarts after each window. After warm-up ε is the step
+ * calibrated on the final fast window ({@link StepSizeCalibration}; dual averaging's ε̄ when that
+ * window does not determine it) and both are fixed.
  *
  * <p>Divergence: a transition whose energy error ΔH exceeds {@code maxEnergyError} (1000, as
  * numpyro and Stan) or whose potential becomes non-finite is rejected and counted.

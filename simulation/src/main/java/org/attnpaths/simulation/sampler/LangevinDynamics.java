@@ -33,14 +33,15 @@ import java.util.SplittableRandom;
  * θ' = θ − η M⁻¹∇Φ(θ) + √(2η) M^{−1/2} ξ, i.e. the plain move in the coordinates M^{1/2}θ (so the
  * ULA closed form above holds with A replaced by M^{−1/2} A M^{−1/2}), and the MALA proposal
  * densities use the norm |r|²_M = rᵀMr. {@code PRIOR} whitens every coordinate by its prior scale;
- * {@code ADAPTED} (MALA only) sets M⁻¹ from the warm-up draws in Stan's windows, as HMC does, and
- * restarts the step-size adaptation after each window.
+ * {@code ADAPTED} and {@code POOLED} (MALA only) set M⁻¹ from the warm-up draws in Stan's windows,
+ * as HMC does, and restart the step-size adaptation after each window; after warm-up η is dual
+ * averaging's ε̄.
  *
  * @param stepSize η &gt; 0 (the initial one when adapted)
  * @param metropolis whether to add the Metropolis test (MALA)
  * @param adaptStepSize whether to adapt η during warm-up (MALA only; ULA's bias depends on η)
  * @param targetAcceptance δ ∈ (0, 1) for the adaptation
- * @param massMatrix the diagonal preconditioner M (ADAPTED only with MALA)
+ * @param massMatrix the diagonal preconditioner M (ADAPTED and POOLED only with MALA)
  */
 public record LangevinDynamics(double stepSize, boolean metropolis, boolean adaptStepSize,
     double targetAcceptance, MassMatrix massMatrix) implements Sampler {
