@@ -47,6 +47,39 @@ public final class EjmlBackend implements LinearAlgebraBackend {
     else CommonOps_DDRM.multAdd(alpha, left, right, c);
   }
 
+  /** Plain loops (EJML has no offset products); row-reordered so that the inner loop is unit-stride. */
+  @Override
+  public void gemmBatch(double alpha, MatrixBatch a, boolean transA, MatrixBatch b,
+      boolean transB, double beta, MatrixBatch c, int from, int to) {
+    BatchShape s = BatchShape.of(a, transA, b, transB, c, from, to);
+    int m = s.m();
+    int n = s.n();
+    int k = s.k();
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    int ac = a.cols();
+    int bc = b.cols();
+    for (int i = from; i < to; i++) {
+      int a0 = a.start(i);
+      int b0 = b.start(i);
+      int c0 = c.start(i);
+      for (int r = 0; r < m; r++) {
+        int row = c0 + r * n;
+        for (int j = 0; j < n; j++) cd[row + j] = beta == 0.0 ? 0.0 : beta * cd[row + j];
+        for (int p = 0; p < k; p++) {
+          double av = alpha * (transA ? ad[a0 + p * ac + r] : ad[a0 + r * ac + p]);
+          if (!transB) {
+            int bRow = b0 + p * bc;
+            for (int j = 0; j < n; j++) cd[row + j] += av * bd[bRow + j];
+          } else {
+            for (int j = 0; j < n; j++) cd[row + j] += av * bd[b0 + j * bc + p];
+          }
+        }
+      }
+    }
+  }
+
   /** Matrix-vector products over at least this many entries run on two threads. */
   private static final long CONCURRENT_GEMV = 4_000_000L;
 
