@@ -32,6 +32,7 @@ public final class SweepPhases {
     for (int r = 1; r <= rounds; r++) {
       StringBuilder line = new StringBuilder("round " + r + ":");
       long t0 = System.nanoTime();
+      cpuMark = OS.getProcessCpuTime();
       Task task = MarkovTask.generate(config, 1);
       line.append(lap(" task", t0));
       for (Sequences x : List.of(task.xTrain(), task.xTest())) {
@@ -54,7 +55,17 @@ public final class SweepPhases {
     }
   }
 
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
+  private static long cpuMark = OS.getProcessCpuTime();
+
+  /** Wall time since {@code from} and the process CPU time (all threads, OpenBLAS's too) since the last lap. */
   private static String lap(String name, long from) {
-    return String.format(java.util.Locale.ROOT, "%s %.1f ms", name, (System.nanoTime() - from) * 1e-6);
+    long cpu = OS.getProcessCpuTime();
+    String out = String.format(java.util.Locale.ROOT, "%s %.1f ms (cpu %.0f)", name,
+        (System.nanoTime() - from) * 1e-6, (cpu - cpuMark) * 1e-6);
+    cpuMark = cpu;
+    return out;
   }
 }

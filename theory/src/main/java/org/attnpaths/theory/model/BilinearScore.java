@@ -5,13 +5,23 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * W-style score S_st = x_sᵀ W x_t (spec §2.2; the inverse temperature β is already in W).
- *
- * @param tokenDim N0
- * @param w N0 × N0 row-major
+ * When W has small rank (the designed Markov heads, spec §9.1) the batched key/query maps use
+ * its exact low-rank form W = A·Bᵀ ({@link LowRankWeights}): keys x_sᵀA and queries x_tᵀB of r
+ * columns instead of keys x_s and queries W x_t of N0.
  */
-public record BilinearScore(int tokenDim, double[] w) implements AttentionScore {
+public final class BilinearScore implements AttentionScore {
+  private final int tokenDim;
+  private final double[] w;
+  private final LowRankWeights lowRank;
+  /** The factors A and B split for sparse products, or null (dense factor or no low-rank form). */
+  private final SparseFactor sparseA;
+  private final SparseFactor sparseB;
 
-  public BilinearScore {
+  /**
+   * @param tokenDim N0
+   * @param w N0 × N0 row-major (copied)
+   */
+  public BilinearScore(int tokenDim, double[] w) {
     if (tokenDim < 1) throw new IllegalArgumentException("W: expected N0 >= 1, got " + tokenDim);
     if (w.length != tokenDim * tokenDim) {
       throw new IllegalArgumentException("W: expected [" + tokenDim + ", " + tokenDim + "] = "
@@ -21,6 +31,28 @@ public record BilinearScore(int tokenDim, double[] w) implements AttentionScore 
     for (double v : w) {
       if (!Double.isFinite(v)) throw new IllegalArgumentException("W: expected finite entries, got " + v);
     }
+    this.tokenDim = tokenDim;
+    this.w = w;
+    // Worth it while 2r < N0 with a margin (projections 2·N0·r against N0² per token).
+    this.lowRank = LowRankWeights.find(w, tokenDim, Math.max(1, tokenDim / 4));
+    this.sparseA = lowRank == null ? null : SparseFactor.of(lowRank.a(), tokenDim, lowRank.rank());
+    this.sparseB = lowRank == null ? null : SparseFactor.of(lowRank.b(), tokenDim, lowRank.rank());
+  }
+
+  /** N0. */
+  @Override
+  public int tokenDim() {
+    return tokenDim;
+  }
+
+  /** W, N0 × N0 row-major, key rows (shared: do not modify). */
+  public double[] w() {
+    return w;
+  }
+
+  /** The exact low-rank form used by {@link #keys} and {@link #queries}, or null (dense). */
+  public LowRankWeights lowRank() {
+    return lowRank;
   }
 
   @Override
@@ -45,17 +77,32 @@ public record BilinearScore(int tokenDim, double[] w) implements AttentionScore 
     }
   }
 
-  /** Keys are the tokens themselves: S_st = x_s · (W x_t). */
+  /** Keys x_s (the identity map), or rows x_sᵀA with the low-rank form. */
   @Override
   public DMatrixRMaj keys(DMatrixRMaj x, LinearAlgebraBackend backend) {
-    return x;
+    if (lowRank == null) return x;
+    return project(x, sparseA, lowRank.a(), backend);
   }
 
-  /** Rows W x_t, i.e. x Wᵀ. */
+  /** Rows W x_t, i.e. x Wᵀ, or rows x_tᵀB with the low-rank form. */
   @Override
   public DMatrixRMaj queries(DMatrixRMaj x, LinearAlgebraBackend backend) {
+    if (lowRank != null) return project(x, sparseB, lowRank.b(), backend);
     DMatrixRMaj out = new DMatrixRMaj(x.numRows, tokenDim);
     backend.gemm(1.0, x, false, DMatrixRMaj.wrap(tokenDim, tokenDim, w), true, 0.0, out);
+    return out;
+  }
+
+  /**
+   * x·F for a factor F (N0 × r): through the backend, or — when F is mostly sparse, as the
+   * designed heads' factors are — split into dense and sparse columns ({@link SparseFactor}).
+   */
+  private DMatrixRMaj project(DMatrixRMaj x, SparseFactor sparse, double[] factor,
+      LinearAlgebraBackend backend) {
+    if (sparse != null) return sparse.multiply(x, backend);
+    int rank = lowRank.rank();
+    DMatrixRMaj out = new DMatrixRMaj(x.numRows, rank);
+    backend.gemm(1.0, x, false, DMatrixRMaj.wrap(tokenDim, rank, factor), false, 0.0, out);
     return out;
   }
 

@@ -3,6 +3,8 @@ package org.attnpaths.theory.path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.MatrixBatch;
 import org.attnpaths.theory.model.Sequences;
 import org.ejml.data.DMatrixRMaj;
 
@@ -69,40 +71,41 @@ public final class PathFeatures {
     double norm = Math.sqrt(sigma0Squared / ((double) n0 * paths));
     DMatrixRMaj xi = new DMatrixRMaj(x.count(), paths * n0);
     double[] omega = new double[x.count() * paths * t];
-    double[] tokens = x.data();
-    double[] xiData = xi.data;
-    // Examples are independent (each writes its own row of Ξ and of ω): split over the cores.
-    // Arrays are read from locals: the launcher runs C1 only, which reloads fields in loops.
-    IntStream.range(0, x.count()).parallel().forEach(mu -> {
+    // Examples are independent (each writes its own ω and row of Ξ): split over the cores in
+    // chunks. Arrays are read from locals: the launcher runs C1 only, which reloads fields in loops.
+    MatrixBatch weights = MatrixBatch.packed(omega, paths, t);
+    MatrixBatch sequences = MatrixBatch.packed(x.data(), t, n0);
+    MatrixBatch features = MatrixBatch.packed(xi.data, paths, n0);
+    LinearAlgebraBackend backend = maps.backend();
+    int chunk = 64;
+    IntStream.range(0, (x.count() + chunk - 1) / chunk).parallel().forEach(c -> {
+      int from = c * chunk;
+      int to = Math.min(x.count(), from + chunk);
       double[] v = new double[t];
       double[] next = new double[t];
-      for (int p = 0; p < paths; p++) {
-        // ω^π = Ω^{(1,h1)} ⋯ Ω^{(L−1,h_{L−1})} v^{(L,h_L)}, right to left (spec §3.2).
-        int hL = keep.get(layers - 1).get(index.head(p, layers));
-        System.arraycopy(maps.readoutColumn(hL), mu * t, v, 0, t);
-        for (int l = layers - 1; l >= 1; l--) {
-          double[] om = maps.inner(l, keep.get(l - 1).get(index.head(p, l)));
-          int base = mu * t * t;
-          for (int s = 0; s < t; s++) {
-            double acc = 0.0;
-            int row = base + s * t;
-            for (int q = 0; q < t; q++) acc += om[row + q] * v[q];
-            next[s] = acc;
+      for (int mu = from; mu < to; mu++) {
+        for (int p = 0; p < paths; p++) {
+          // ω^π = Ω^{(1,h1)} ⋯ Ω^{(L−1,h_{L−1})} v^{(L,h_L)}, right to left (spec §3.2).
+          int hL = keep.get(layers - 1).get(index.head(p, layers));
+          System.arraycopy(maps.readoutColumn(hL), mu * t, v, 0, t);
+          for (int l = layers - 1; l >= 1; l--) {
+            double[] om = maps.inner(l, keep.get(l - 1).get(index.head(p, l)));
+            int base = mu * t * t;
+            for (int s = 0; s < t; s++) {
+              double acc = 0.0;
+              int row = base + s * t;
+              for (int q = 0; q < t; q++) acc += om[row + q] * v[q];
+              next[s] = acc;
+            }
+            double[] tmp = v;
+            v = next;
+            next = tmp;
           }
-          double[] tmp = v;
-          v = next;
-          next = tmp;
-        }
-        System.arraycopy(v, 0, omega, (mu * paths + p) * t, t);
-        int out = mu * paths * n0 + p * n0;
-        int xs = x.offset(mu);
-        for (int s = 0; s < t; s++) {
-          double w = v[s] * norm;
-          if (w == 0.0) continue;
-          int tok = xs + s * n0;
-          for (int i = 0; i < n0; i++) xiData[out + i] += w * tokens[tok + i];
+          System.arraycopy(v, 0, omega, (mu * paths + p) * t, t);
         }
       }
+      // Ξ(X_μ) = norm · ω_μ X_μ: (Π × T)(T × N0) per example, in place (spec §3.2).
+      backend.gemmBatch(norm, weights, false, sequences, false, 0.0, features, from, to);
     });
     return new PathFeatures(index, xi, omega, t, n0);
   }

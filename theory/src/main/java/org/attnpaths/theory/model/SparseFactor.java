@@ -1,0 +1,127 @@
+package org.attnpaths.theory.model;
+
+import java.util.stream.IntStream;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A mostly sparse N0 × r matrix F for the products x·F of the low-rank key/query maps ({@link
+ * LowRankWeights}). The designed Markov heads' factors have one dense column (q, spec §9.1) and
+ * columns with one or two entries (the shift and BOS rows of W_pos): the dense columns go through
+ * one backend product, the sparse ones are dot products over their non-zeros, so the work is
+ * n·(N0·r_dense + nnz_sparse) instead of n·N0·r.
+ */
+final class SparseFactor {
+  /** A column with more than this fraction of non-zeros counts as dense. */
+  static final double DENSE_FILL = 1.0 / 8;
+  /** Above this overall fill the plain dense product is used. */
+  static final double MAX_FILL = 1.0 / 4;
+
+  private final int tokenDim;
+  private final int rank;
+  /** Indices (in 0..r) of the dense columns, and those columns as an N0 × r_dense matrix. */
+  private final int[] denseColumns;
+  private final DMatrixRMaj dense;
+  /** Sparse column k: its non-zeros are index/value[start[k] .. start[k+1]) (empty for dense k). */
+  private final int[] start;
+  private final int[] index;
+  private final double[] value;
+
+  private SparseFactor(int tokenDim, int rank, int[] denseColumns, DMatrixRMaj dense, int[] start,
+      int[] index, double[] value) {
+    this.tokenDim = tokenDim;
+    this.rank = rank;
+    this.denseColumns = denseColumns;
+    this.dense = dense;
+    this.start = start;
+    this.index = index;
+    this.value = value;
+  }
+
+  /**
+   * The split form of F, or null if F is too full for it to pay.
+   *
+   * @param f N0 × r row-major, not modified
+   */
+  static SparseFactor of(double[] f, int tokenDim, int rank) {
+    int[] nnz = new int[rank];
+    int total = 0;
+    for (int i = 0; i < tokenDim; i++) {
+      for (int k = 0; k < rank; k++) if (f[i * rank + k] != 0.0) nnz[k]++;
+    }
+    int denseCount = 0;
+    int sparseNnz = 0;
+    for (int k = 0; k < rank; k++) {
+      if (nnz[k] > DENSE_FILL * tokenDim) denseCount++;
+      else sparseNnz += nnz[k];
+    }
+    total = denseCount * tokenDim + sparseNnz;
+    if (total > MAX_FILL * tokenDim * rank) return null;
+    int[] denseColumns = new int[denseCount];
+    DMatrixRMaj dense = new DMatrixRMaj(tokenDim, Math.max(1, denseCount));
+    int[] start = new int[rank + 1];
+    int[] index = new int[sparseNnz];
+    double[] value = new double[sparseNnz];
+    int d = 0;
+    int n = 0;
+    for (int k = 0; k < rank; k++) {
+      start[k] = n;
+      if (nnz[k] > DENSE_FILL * tokenDim) {
+        for (int i = 0; i < tokenDim; i++) dense.data[i * denseCount + d] = f[i * rank + k];
+        denseColumns[d++] = k;
+        continue;
+      }
+      for (int i = 0; i < tokenDim; i++) {
+        double v = f[i * rank + k];
+        if (v != 0.0) {
+          index[n] = i;
+          value[n++] = v;
+        }
+      }
+    }
+    start[rank] = n;
+    return new SparseFactor(tokenDim, rank, denseColumns, dense, start, index, value);
+  }
+
+  /**
+   * out = x·F.
+   *
+   * @param x rows × N0, not modified
+   * @return rows × r
+   */
+  DMatrixRMaj multiply(DMatrixRMaj x, LinearAlgebraBackend backend) {
+    int rows = x.numRows;
+    int r = rank;
+    DMatrixRMaj out = new DMatrixRMaj(rows, r);
+    int nd = denseColumns.length;
+    DMatrixRMaj xd = null;
+    if (nd > 0) {
+      xd = new DMatrixRMaj(rows, nd);
+      backend.gemm(1.0, x, false, dense, false, 0.0, xd);
+    }
+    double[] xdData = xd == null ? null : xd.data;
+    double[] xData = x.data;
+    double[] o = out.data;
+    int chunk = 1024;
+    IntStream.range(0, (rows + chunk - 1) / chunk).parallel().forEach(c -> {
+      // Locals: C1 reloads fields inside loops.
+      int[] st = start;
+      int[] idx = index;
+      double[] val = value;
+      int[] dc = denseColumns;
+      int n0 = tokenDim;
+      int to = Math.min(rows, (c + 1) * chunk);
+      for (int row = c * chunk; row < to; row++) {
+        int xr = row * n0;
+        int or = row * r;
+        for (int k = 0; k < r; k++) {
+          double acc = 0.0;
+          for (int e = st[k]; e < st[k + 1]; e++) acc += xData[xr + idx[e]] * val[e];
+          o[or + k] = acc;
+        }
+        for (int d = 0; d < nd; d++) o[or + dc[d]] = xdData[row * nd + d];
+      }
+    });
+    return out;
+  }
+}
