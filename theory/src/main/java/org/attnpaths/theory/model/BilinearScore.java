@@ -1,6 +1,7 @@
 package org.attnpaths.theory.model;
 
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.MatrixBatch;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -81,29 +82,52 @@ public final class BilinearScore implements AttentionScore {
   @Override
   public DMatrixRMaj keys(DMatrixRMaj x, LinearAlgebraBackend backend) {
     if (lowRank == null) return x;
-    return project(x, sparseA, lowRank.a(), backend);
+    DMatrixRMaj out = new DMatrixRMaj(x.numRows, lowRank.rank());
+    project(x.data, 0, x.numRows, sparseA, lowRank.a(), backend, out.data);
+    return out;
   }
 
   /** Rows W x_t, i.e. x Wᵀ, or rows x_tᵀB with the low-rank form. */
   @Override
   public DMatrixRMaj queries(DMatrixRMaj x, LinearAlgebraBackend backend) {
-    if (lowRank != null) return project(x, sparseB, lowRank.b(), backend);
-    DMatrixRMaj out = new DMatrixRMaj(x.numRows, tokenDim);
-    backend.gemm(1.0, x, false, DMatrixRMaj.wrap(tokenDim, tokenDim, w), true, 0.0, out);
+    DMatrixRMaj out = new DMatrixRMaj(x.numRows, featureDim());
+    queries(x.data, 0, x.numRows, backend, out.data);
     return out;
   }
 
+  @Override
+  public void queries(double[] x, int offset, int rows, LinearAlgebraBackend backend,
+      double[] out) {
+    if (lowRank == null) {
+      backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
+          new MatrixBatch(w, 0, 0, tokenDim, tokenDim), true, 0.0,
+          new MatrixBatch(out, 0, 0, rows, tokenDim), 0, 1);
+    } else {
+      project(x, offset, rows, sparseB, lowRank.b(), backend, out);
+    }
+  }
+
+  /** N0 (dense), or the rank r of the low-rank form. */
+  @Override
+  public int featureDim() {
+    return lowRank == null ? tokenDim : lowRank.rank();
+  }
+
   /**
-   * x·F for a factor F (N0 × r): through the backend, or — when F is mostly sparse, as the
-   * designed heads' factors are — split into dense and sparse columns ({@link SparseFactor}).
+   * x·F for a factor F (N0 × r) on rows × N0 tokens at x[offset]: through the backend, or — when
+   * F is mostly sparse, as the designed heads' factors are — split into dense and sparse columns
+   * ({@link SparseFactor}).
    */
-  private DMatrixRMaj project(DMatrixRMaj x, SparseFactor sparse, double[] factor,
-      LinearAlgebraBackend backend) {
-    if (sparse != null) return sparse.multiply(x, backend);
+  private void project(double[] x, int offset, int rows, SparseFactor sparse, double[] factor,
+      LinearAlgebraBackend backend, double[] out) {
+    if (sparse != null) {
+      sparse.multiply(x, offset, rows, backend, out);
+      return;
+    }
     int rank = lowRank.rank();
-    DMatrixRMaj out = new DMatrixRMaj(x.numRows, rank);
-    backend.gemm(1.0, x, false, DMatrixRMaj.wrap(tokenDim, rank, factor), false, 0.0, out);
-    return out;
+    backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
+        new MatrixBatch(factor, 0, 0, tokenDim, rank), false, 0.0,
+        new MatrixBatch(out, 0, 0, rows, rank), 0, 1);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.attnpaths.theory.model;
 
 import java.util.stream.IntStream;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.MatrixBatch;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -84,24 +85,21 @@ final class SparseFactor {
   }
 
   /**
-   * out = x·F.
+   * out = x·F for rows × N0 tokens at x[offset].
    *
-   * @param x rows × N0, not modified
-   * @return rows × r
+   * @param out rows × r row-major from index 0, overwritten
    */
-  DMatrixRMaj multiply(DMatrixRMaj x, LinearAlgebraBackend backend) {
-    int rows = x.numRows;
+  void multiply(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out) {
     int r = rank;
-    DMatrixRMaj out = new DMatrixRMaj(rows, r);
     int nd = denseColumns.length;
-    DMatrixRMaj xd = null;
+    double[] xd = null;
     if (nd > 0) {
-      xd = new DMatrixRMaj(rows, nd);
-      backend.gemm(1.0, x, false, dense, false, 0.0, xd);
+      xd = new double[rows * nd];
+      backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
+          new MatrixBatch(dense.data, 0, 0, tokenDim, nd), false, 0.0,
+          new MatrixBatch(xd, 0, 0, rows, nd), 0, 1);
     }
-    double[] xdData = xd == null ? null : xd.data;
-    double[] xData = x.data;
-    double[] o = out.data;
+    double[] xdData = xd;
     int chunk = 1024;
     IntStream.range(0, (rows + chunk - 1) / chunk).parallel().forEach(c -> {
       // Locals: C1 reloads fields inside loops.
@@ -112,16 +110,15 @@ final class SparseFactor {
       int n0 = tokenDim;
       int to = Math.min(rows, (c + 1) * chunk);
       for (int row = c * chunk; row < to; row++) {
-        int xr = row * n0;
+        int xr = offset + row * n0;
         int or = row * r;
         for (int k = 0; k < r; k++) {
           double acc = 0.0;
-          for (int e = st[k]; e < st[k + 1]; e++) acc += xData[xr + idx[e]] * val[e];
-          o[or + k] = acc;
+          for (int e = st[k]; e < st[k + 1]; e++) acc += x[xr + idx[e]] * val[e];
+          out[or + k] = acc;
         }
-        for (int d = 0; d < nd; d++) o[or + dc[d]] = xdData[row * nd + d];
+        for (int d = 0; d < nd; d++) out[or + dc[d]] = xdData[row * nd + d];
       }
     });
-    return out;
   }
 }

@@ -69,31 +69,41 @@ public final class AttentionMaps {
 
   /** Examples per task when a data set is split over the cores. */
   private static final int CHUNK = 64;
+  /** Examples whose queries are computed at once (Markov test set: a 1.8 MB buffer). */
+  private static final int QUERY_CHUNK = 32;
 
   /**
-   * Ω for every example: S_μ = scale · K_μ Q_μᵀ per sequence (one batched product over the
-   * per-example slices of the keys and queries, no copies), then columns normalised.
+   * Ω for every example: S_μ = scale · K_μ Q_μᵀ per sequence, then columns normalised. The keys
+   * are computed once (for dense W they are the tokens themselves); the queries a chunk of
+   * examples at a time into one reused buffer, each chunk's scores then as a batched product
+   * over its per-example slices (no copies) split over the cores.
    */
   private static double[] fullMatrices(AttentionHead head, DMatrixRMaj all, Sequences x,
       LinearAlgebraBackend backend) {
     AttentionScore score = head.score();
     DMatrixRMaj keys = score.keys(all, backend);
-    DMatrixRMaj queries = score.queries(all, backend);
+    int count = x.count();
     int t = x.tokens();
-    int g = keys.numCols;
-    double[] out = new double[x.count() * t * t];
-    MatrixBatch k = MatrixBatch.packed(keys.data, t, g);
-    MatrixBatch q = MatrixBatch.packed(queries.data, t, g);
-    MatrixBatch s = MatrixBatch.packed(out, t, t);
-    // Examples are independent: split them over the cores in chunks.
-    chunks(x.count()).forEach(c -> {
-      int from = c * CHUNK;
-      int to = Math.min(x.count(), from + CHUNK);
-      backend.gemmBatch(score.scale(), k, false, q, true, 0.0, s, from, to);  // S_st = k_s·q_t
-      for (int mu = from; mu < to; mu++) {
-        AttentionHead.normalise(out, mu * t * t, t, t, head.normalisation());
-      }
-    });
+    int n0 = x.dim();
+    int g = score.featureDim();
+    double[] out = new double[count * t * t];
+    double[] buffer = new double[Math.min(count, QUERY_CHUNK) * t * g];
+    MatrixBatch q = MatrixBatch.packed(buffer, t, g);
+    for (int from = 0; from < count; from += QUERY_CHUNK) {
+      int n = Math.min(QUERY_CHUNK, count - from);
+      score.queries(x.data(), x.offset(from), n * t, backend, buffer);
+      MatrixBatch k = new MatrixBatch(keys.data, from * t * g, t * g, t, g);
+      MatrixBatch s = new MatrixBatch(out, from * t * t, t * t, t, t);
+      int first = from;
+      IntStream.range(0, 2).parallel().forEach(half -> {
+        int lo = half == 0 ? 0 : n / 2;
+        int hi = half == 0 ? n / 2 : n;
+        backend.gemmBatch(score.scale(), k, false, q, true, 0.0, s, lo, hi);  // S_st = k_s·q_t
+        for (int i = lo; i < hi; i++) {
+          AttentionHead.normalise(out, (first + i) * t * t, t, t, head.normalisation());
+        }
+      });
+    }
     return out;
   }
 
