@@ -149,11 +149,13 @@ public final class PathFeatures {
     double scale = Math.sqrt((double) paths / kept);
     DMatrixRMaj out = new DMatrixRMaj(n, kept * tokenDim);
     double[] w = new double[n * kept * tokens];
+    double[] src = xi.data;
+    double[] dst = out.data;
     for (int mu = 0; mu < n; mu++) {
       for (int q = 0; q < kept; q++) {
-        int src = mu * paths * tokenDim + map[q] * tokenDim;
-        int dst = mu * kept * tokenDim + q * tokenDim;
-        for (int i = 0; i < tokenDim; i++) out.data[dst + i] = scale * xi.data[src + i];
+        int from = mu * paths * tokenDim + map[q] * tokenDim;
+        int to = mu * kept * tokenDim + q * tokenDim;
+        for (int i = 0; i < tokenDim; i++) dst[to + i] = scale * src[from + i];
         System.arraycopy(omega, (mu * paths + map[q]) * tokens, w, (mu * kept + q) * tokens,
             tokens);
       }
@@ -217,16 +219,20 @@ public final class PathFeatures {
     int paths = u1.numRows;
     int n0 = in.numCols / paths;
     int stride = in.numCols;
-    java.util.Arrays.fill(out.data, 0, in.numRows * stride, 0.0);
+    // Arrays in locals: the launcher runs C1 only, which reloads fields inside loops.
+    double[] u = u1.data;
+    double[] src = in.data;
+    double[] dst = out.data;
+    java.util.Arrays.fill(dst, 0, in.numRows * stride, 0.0);
     for (int mu = 0; mu < in.numRows; mu++) {
       int row = mu * stride;
       for (int a = 0; a < paths; a++) {
         int o = row + a * n0;
         for (int b = 0; b < paths; b++) {
-          double w = u1.get(a, b);
+          double w = u[a * paths + b];
           if (w == 0.0) continue;
           int s = row + b * n0;
-          for (int i = 0; i < n0; i++) out.data[o + i] += w * in.data[s + i];
+          for (int i = 0; i < n0; i++) dst[o + i] += w * src[s + i];
         }
       }
     }
@@ -240,10 +246,11 @@ public final class PathFeatures {
   public double[] project(double[] r) {
     int stride = xi.numCols;
     double[] g = new double[stride];
+    double[] d = xi.data;
     for (int mu = 0; mu < xi.numRows; mu++) {
       double w = r[mu];
       int row = mu * stride;
-      for (int i = 0; i < stride; i++) g[i] += w * xi.data[row + i];
+      for (int i = 0; i < stride; i++) g[i] += w * d[row + i];
     }
     return g;
   }
@@ -259,12 +266,13 @@ public final class PathFeatures {
       int n0 = tokenDim;
       int stride = paths * n0;
       double[] g = new double[xi.numRows * paths * paths];
+      double[] d = xi.data;
       IntStream.range(0, xi.numRows).parallel().forEach(mu -> {
         int row = mu * stride;
         for (int a = 0; a < paths; a++) {
           for (int b = a; b < paths; b++) {
             double acc = 0.0;
-            for (int i = 0; i < n0; i++) acc += xi.data[row + a * n0 + i] * xi.data[row + b * n0 + i];
+            for (int i = 0; i < n0; i++) acc += d[row + a * n0 + i] * d[row + b * n0 + i];
             g[mu * paths * paths + a * paths + b] = acc;
             g[mu * paths * paths + b * paths + a] = acc;
           }
