@@ -164,6 +164,29 @@ abstract class LinearAlgebraBackendContract {
     assertEquals(c0[2], c.data()[2]);
   }
 
+  @ParameterizedTest(name = "transA={0} transB={1}")
+  @MethodSource("transposes")
+  void gemmBatchOfOneLargeProductAtAnOffsetEqualsGemm(boolean transA, boolean transB) {
+    // 170 × 150 × 160 = 4.1M multiply-adds: above EJML's threshold for its blocked gemm.
+    int m = 170;
+    int k = 150;
+    int n = 160;
+    int aRows = transA ? k : m;
+    int aCols = transA ? m : k;
+    int bRows = transB ? n : k;
+    int bCols = transB ? k : n;
+    MatrixBatch a = new MatrixBatch(uniform(1, 7 + aRows * aCols, rng).data, 7, 0, aRows, aCols);
+    MatrixBatch b = new MatrixBatch(uniform(1, bRows * bCols, rng).data, 0, 0, bRows, bCols);
+    double[] c0 = uniform(1, 11 + m * n, rng).data;
+    MatrixBatch c = new MatrixBatch(c0.clone(), 11, 0, m, n);
+    backend().gemmBatch(0.5, a, transA, b, transB, 2.0, c, 0, 1);
+    DMatrixRMaj expected = gemmOracle(0.5, slice(a, 0), transA, slice(b, 0), transB, 2.0,
+        slice(new MatrixBatch(c0, 11, 0, m, n), 0));
+    assertTrue(maxAbsDiff(slice(c, 0), expected) < 1e-12, () -> "max |Δ| = "
+        + maxAbsDiff(slice(c, 0), expected));
+    for (int i = 0; i < 11; i++) assertEquals(c0[i], c.data()[i], "before the offset");
+  }
+
   @Test
   void gemmBatchWithZeroBetaIgnoresNaNInC() {
     MatrixBatch a = MatrixBatch.packed(uniform(1, 2 * 31 * 7, rng).data, 31, 7);
