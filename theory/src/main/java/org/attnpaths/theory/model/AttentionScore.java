@@ -41,6 +41,12 @@ public sealed interface AttentionScore permits BilinearScore, QueryKeyScore {
    */
   void queries(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out);
 
+  /** Key features of {@code rows} tokens in place, like {@link #queries(double[], int, int, LinearAlgebraBackend, double[])}. */
+  void keys(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out);
+
+  /** Whether the keys are the tokens themselves (dense W-style scores): no key product needed. */
+  boolean keysAreTokens();
+
   /** G, the number of columns of the keys and queries. */
   int featureDim();
 

@@ -107,6 +107,21 @@ public final class BilinearScore implements AttentionScore {
     }
   }
 
+  /** Keys x_sᵀA in place; for a dense W (no low-rank form) the keys are the tokens: a copy. */
+  @Override
+  public void keys(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out) {
+    if (lowRank == null) {
+      System.arraycopy(x, offset, out, 0, rows * tokenDim);
+    } else {
+      project(x, offset, rows, sparseA, lowRank.a(), backend, out);
+    }
+  }
+
+  @Override
+  public boolean keysAreTokens() {
+    return lowRank == null;
+  }
+
   /** N0 (dense), or the rank r of the low-rank form. */
   @Override
   public int featureDim() {
@@ -121,7 +136,7 @@ public final class BilinearScore implements AttentionScore {
   private void project(double[] x, int offset, int rows, SparseFactor sparse, double[] factor,
       LinearAlgebraBackend backend, double[] out) {
     if (sparse != null) {
-      sparse.multiply(x, offset, rows, backend, out);
+      sparse.multiply(x, offset, rows, out);
       return;
     }
     int rank = lowRank.rank();

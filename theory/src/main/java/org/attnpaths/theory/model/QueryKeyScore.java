@@ -86,6 +86,18 @@ public record QueryKeyScore(int tokenDim, int g, double[] q, double[] k) impleme
   }
 
   @Override
+  public void keys(double[] x, int offset, int rows, LinearAlgebraBackend backend,
+      double[] out) {
+    backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
+        new MatrixBatch(k, 0, 0, g, tokenDim), true, 0.0, new MatrixBatch(out, 0, 0, rows, g), 0, 1);
+  }
+
+  @Override
+  public boolean keysAreTokens() {
+    return false;
+  }
+
+  @Override
   public int featureDim() {
     return g;
   }

@@ -1,15 +1,12 @@
 package org.attnpaths.theory.model;
 
 import java.util.stream.IntStream;
-import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
-import org.attnpaths.numerics.linalg.MatrixBatch;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * A mostly sparse N0 × r matrix F for the products x·F of the low-rank key/query maps ({@link
  * LowRankWeights}). The designed Markov heads' factors have one dense column (q, spec §9.1) and
- * columns with one or two entries (the shift and BOS rows of W_pos): the dense columns go through
- * one backend product, the sparse ones are dot products over their non-zeros, so the work is
+ * columns with one or two entries (the shift and BOS rows of W_pos): dense columns are contiguous
+ * dot products, sparse ones dot products over their non-zeros, so the work is
  * n·(N0·r_dense + nnz_sparse) instead of n·N0·r.
  */
 final class SparseFactor {
@@ -20,20 +17,20 @@ final class SparseFactor {
 
   private final int tokenDim;
   private final int rank;
-  /** Indices (in 0..r) of the dense columns, and those columns as an N0 × r_dense matrix. */
+  /** Indices (in 0..r) of the dense columns, and those columns one after the other (N0 each). */
   private final int[] denseColumns;
-  private final DMatrixRMaj dense;
+  private final double[] denseValues;
   /** Sparse column k: its non-zeros are index/value[start[k] .. start[k+1]) (empty for dense k). */
   private final int[] start;
   private final int[] index;
   private final double[] value;
 
-  private SparseFactor(int tokenDim, int rank, int[] denseColumns, DMatrixRMaj dense, int[] start,
-      int[] index, double[] value) {
+  private SparseFactor(int tokenDim, int rank, int[] denseColumns, double[] denseValues,
+      int[] start, int[] index, double[] value) {
     this.tokenDim = tokenDim;
     this.rank = rank;
     this.denseColumns = denseColumns;
-    this.dense = dense;
+    this.denseValues = denseValues;
     this.start = start;
     this.index = index;
     this.value = value;
@@ -59,7 +56,7 @@ final class SparseFactor {
     total = denseCount * tokenDim + sparseNnz;
     if (total > MAX_FILL * tokenDim * rank) return null;
     int[] denseColumns = new int[denseCount];
-    DMatrixRMaj dense = new DMatrixRMaj(tokenDim, Math.max(1, denseCount));
+    double[] dense = new double[denseCount * tokenDim];
     int[] start = new int[rank + 1];
     int[] index = new int[sparseNnz];
     double[] value = new double[sparseNnz];
@@ -68,7 +65,7 @@ final class SparseFactor {
     for (int k = 0; k < rank; k++) {
       start[k] = n;
       if (nnz[k] > DENSE_FILL * tokenDim) {
-        for (int i = 0; i < tokenDim; i++) dense.data[i * denseCount + d] = f[i * rank + k];
+        for (int i = 0; i < tokenDim; i++) dense[d * tokenDim + i] = f[i * rank + k];
         denseColumns[d++] = k;
         continue;
       }
@@ -85,21 +82,15 @@ final class SparseFactor {
   }
 
   /**
-   * out = x·F for rows × N0 tokens at x[offset].
+   * out = x·F for rows × N0 tokens at x[offset]: one pass over the tokens, each row's dense
+   * columns as contiguous dot products and sparse columns over their non-zeros (a BLAS product
+   * with one column would pack all of x first), rows split over the cores.
    *
    * @param out rows × r row-major from index 0, overwritten
    */
-  void multiply(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out) {
+  void multiply(double[] x, int offset, int rows, double[] out) {
     int r = rank;
     int nd = denseColumns.length;
-    double[] xd = null;
-    if (nd > 0) {
-      xd = new double[rows * nd];
-      backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
-          new MatrixBatch(dense.data, 0, 0, tokenDim, nd), false, 0.0,
-          new MatrixBatch(xd, 0, 0, rows, nd), 0, 1);
-    }
-    double[] xdData = xd;
     int chunk = 1024;
     IntStream.range(0, (rows + chunk - 1) / chunk).parallel().forEach(c -> {
       // Locals: C1 reloads fields inside loops.
@@ -107,6 +98,7 @@ final class SparseFactor {
       int[] idx = index;
       double[] val = value;
       int[] dc = denseColumns;
+      double[] dense = denseValues;
       int n0 = tokenDim;
       int to = Math.min(rows, (c + 1) * chunk);
       for (int row = c * chunk; row < to; row++) {
@@ -117,7 +109,12 @@ final class SparseFactor {
           for (int e = st[k]; e < st[k + 1]; e++) acc += x[xr + idx[e]] * val[e];
           out[or + k] = acc;
         }
-        for (int d = 0; d < nd; d++) out[or + dc[d]] = xdData[row * nd + d];
+        for (int d = 0; d < nd; d++) {
+          double acc = 0.0;
+          int col = d * n0;
+          for (int i = 0; i < n0; i++) acc += x[xr + i] * dense[col + i];
+          out[or + dc[d]] = acc;
+        }
       }
     });
   }

@@ -73,26 +73,33 @@ public final class AttentionMaps {
   private static final int QUERY_CHUNK = 32;
 
   /**
-   * Ω for every example: S_μ = scale · K_μ Q_μᵀ per sequence, then columns normalised. The keys
-   * are computed once (for dense W they are the tokens themselves); the queries a chunk of
-   * examples at a time into one reused buffer, each chunk's scores then as a batched product
-   * over its per-example slices (no copies) split over the cores.
+   * Ω for every example: S_μ = scale · K_μ Q_μᵀ per sequence, then columns normalised. Keys and
+   * queries are computed a chunk of examples at a time into reused buffers (while the chunk's
+   * tokens are in cache; for dense W the keys are the tokens themselves, used in place), each
+   * chunk's scores then as a batched product over its per-example slices split over the cores.
+   * No full-size key or query matrix is made (57 MB of fresh memory for the Markov test set).
    */
   private static double[] fullMatrices(AttentionHead head, DMatrixRMaj all, Sequences x,
       LinearAlgebraBackend backend) {
     AttentionScore score = head.score();
-    DMatrixRMaj keys = score.keys(all, backend);
     int count = x.count();
     int t = x.tokens();
-    int n0 = x.dim();
     int g = score.featureDim();
     double[] out = new double[count * t * t];
-    double[] buffer = new double[Math.min(count, QUERY_CHUNK) * t * g];
-    MatrixBatch q = MatrixBatch.packed(buffer, t, g);
+    int chunk = Math.min(count, QUERY_CHUNK);
+    double[] queries = new double[chunk * t * g];
+    double[] keys = score.keysAreTokens() ? null : new double[chunk * t * g];
+    MatrixBatch q = MatrixBatch.packed(queries, t, g);
     for (int from = 0; from < count; from += QUERY_CHUNK) {
       int n = Math.min(QUERY_CHUNK, count - from);
-      score.queries(x.data(), x.offset(from), n * t, backend, buffer);
-      MatrixBatch k = new MatrixBatch(keys.data, from * t * g, t * g, t, g);
+      score.queries(x.data(), x.offset(from), n * t, backend, queries);
+      MatrixBatch k;
+      if (keys == null) {
+        k = new MatrixBatch(x.data(), x.offset(from), t * g, t, g);
+      } else {
+        score.keys(x.data(), x.offset(from), n * t, backend, keys);
+        k = MatrixBatch.packed(keys, t, g);
+      }
       MatrixBatch s = new MatrixBatch(out, from * t * t, t * t, t, t);
       int first = from;
       IntStream.range(0, 2).parallel().forEach(half -> {
