@@ -23,6 +23,30 @@ public final class BilinearScore implements AttentionScore {
    * @param w N0 × N0 row-major (copied)
    */
   public BilinearScore(int tokenDim, double[] w) {
+    this(tokenDim, w, Form.SEARCH, null);
+  }
+
+  /**
+   * A head whose low-rank form is known from its construction (the designed Markov heads, spec
+   * §9.1), so none is searched for: the search costs tens of milliseconds in a cold JVM.
+   *
+   * @param lowRank W = A·Bᵀ, taken as given (the caller's tests must show that it reproduces W)
+   */
+  public static BilinearScore withLowRank(int tokenDim, double[] w, LowRankWeights lowRank) {
+    if (lowRank == null || lowRank.tokenDim() != tokenDim) {
+      throw new IllegalArgumentException("W: expected a low-rank form of dimension " + tokenDim);
+    }
+    return new BilinearScore(tokenDim, w, Form.GIVEN, lowRank);
+  }
+
+  /** A head known to have full rank (e.g. a perturbed {@code blank} head): no low-rank search. */
+  public static BilinearScore dense(int tokenDim, double[] w) {
+    return new BilinearScore(tokenDim, w, Form.DENSE, null);
+  }
+
+  private enum Form { SEARCH, GIVEN, DENSE }
+
+  private BilinearScore(int tokenDim, double[] w, Form form, LowRankWeights given) {
     if (tokenDim < 1) throw new IllegalArgumentException("W: expected N0 >= 1, got " + tokenDim);
     if (w.length != tokenDim * tokenDim) {
       throw new IllegalArgumentException("W: expected [" + tokenDim + ", " + tokenDim + "] = "
@@ -35,7 +59,11 @@ public final class BilinearScore implements AttentionScore {
     this.tokenDim = tokenDim;
     this.w = w;
     // Worth it while 2r < N0 with a margin (projections 2·N0·r against N0² per token).
-    this.lowRank = LowRankWeights.find(w, tokenDim, Math.max(1, tokenDim / 4));
+    this.lowRank = switch (form) {
+      case SEARCH -> LowRankWeights.find(w, tokenDim, Math.max(1, tokenDim / 4));
+      case GIVEN -> given;
+      case DENSE -> null;
+    };
     this.sparseA = lowRank == null ? null : SparseFactor.of(lowRank.a(), tokenDim, lowRank.rank());
     this.sparseB = lowRank == null ? null : SparseFactor.of(lowRank.b(), tokenDim, lowRank.rank());
   }

@@ -79,13 +79,19 @@ class LowRankWeightsTest {
     for (MarkovHeadKind kind : List.of(MarkovHeadKind.SAME_TOKEN, MarkovHeadKind.DIFFERENT_TOKEN)) {
       BilinearScore s = (BilinearScore) MarkovHeads.head(kind, c, null).score();
       assertEquals(1 + (tokens - 1), s.lowRank().rank(), kind.label());
-      assertTrue(s.lowRank().maxError(s.w()) <= 1e-13 * maxAbs(s.w()));
+      assertTrue(s.lowRank().maxError(s.w()) <= 1e-13 * maxAbs(s.w()), kind.label()
+          + ": the designed factors reproduce W");
+      assertEquals(1 + (tokens - 1), LowRankWeights.find(s.w(), n0, n0 / 4).rank(),
+          kind.label() + ": the search finds the same rank");
     }
     BilinearScore uniform = (BilinearScore) MarkovHeads.head(MarkovHeadKind.UNIFORM, c, null).score();
     assertEquals(1, uniform.lowRank().rank());
+    assertTrue(uniform.lowRank().maxError(uniform.w()) <= 1e-13 * maxAbs(uniform.w()));
+    assertEquals(1, LowRankWeights.find(uniform.w(), n0, n0 / 4).rank());
     // Perturbed blank heads: G1 (N_f × N_f) and G2 dense normal, so W has full rank.
     BilinearScore blank = (BilinearScore) MarkovHeads.head(MarkovHeadKind.BLANK, c, rng).score();
     assertNull(blank.lowRank());
+    assertNull(LowRankWeights.find(blank.w(), n0, n0 / 4), "the search agrees: full rank");
     MarkovTaskConfig positionOnly = c.withBlankPerturbations(0.0, 1.0, 0.0);
     BilinearScore pos = (BilinearScore) MarkovHeads.head(MarkovHeadKind.BLANK, positionOnly,
         rng).score();
