@@ -91,7 +91,7 @@ final class SparseFactor {
   void multiply(double[] x, int offset, int rows, double[] out) {
     int r = rank;
     int nd = denseColumns.length;
-    int chunk = 1024;
+    int chunk = 256;                                   // rows per task: 4 tasks per 32-example chunk
     IntStream.range(0, (rows + chunk - 1) / chunk).parallel().forEach(c -> {
       // Locals: C1 reloads fields inside loops.
       int[] st = start;

@@ -239,6 +239,20 @@ public final class PathFeatures {
   }
 
   /**
+   * {@link #applyOrderParameter(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} through the backend: each
+   * row is a Π × N0 matrix M_μ and out_μ = U M_μ, one batched product over the rows.
+   */
+  public static void applyOrderParameter(DMatrixRMaj u1, DMatrixRMaj in, DMatrixRMaj out,
+      LinearAlgebraBackend backend) {
+    int paths = u1.numRows;
+    int n0 = in.numCols / paths;
+    if (in.numRows == 0) return;
+    backend.gemmBatch(1.0, new MatrixBatch(u1.data, 0, 0, paths, paths), false,
+        MatrixBatch.packed(in.data, paths, n0), false, 0.0, MatrixBatch.packed(out.data, paths, n0),
+        0, in.numRows);
+  }
+
+  /**
    * Ξᵀ r: for each path a the N0-vector Σ_μ r_μ Ξ_a(X_μ), concatenated (Π·N0 values).
    *
    * @param r one weight per example, not modified
