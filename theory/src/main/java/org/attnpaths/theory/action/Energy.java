@@ -71,7 +71,8 @@ public final class Energy {
   public void fitGradient(DMatrixRMaj out) {
     int paths = kernels.paths();
     int n0 = kernels.features().tokenDim();
-    double[] g = kernels.features().project(rhs.data);
+    double[] g = new double[paths * n0];                            // g = Ξᵀ r
+    backend.gemv(1.0, kernels.features().matrix(), true, rhs.data, 0.0, g);
     out.reshape(paths, paths);
     for (int a = 0; a < paths; a++) {
       for (int b = a; b < paths; b++) {

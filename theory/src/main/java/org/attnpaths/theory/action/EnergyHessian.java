@@ -51,7 +51,7 @@ public final class EnergyHessian {
     int pairs = paths * paths;
     // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd}), from Z = L⁻¹Ξ, P × (Π·N0): row μ holds
     // Z_0(μ) … Z_{Π−1}(μ).
-    double[][] trace = new double[pairs][pairs];
+    double[][] trace = null;
     if (withTrace) {
       z.reshape(p, paths * n0, false);
       System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
@@ -64,7 +64,8 @@ public final class EnergyHessian {
     // P × Π² (row μ, column (x,y)) takes L⁻¹ in one triangular solve with Π² right-hand sides
     // (instead of the Π·N0 of Z). Then ww[(x,y),(x',y')] = w_{xy}·w_{x'y'} is one rank update;
     // fit[(a,b),(c,d)] = ww[(b,a),(c,d)].
-    double[] g = features.project(r);
+    double[] g = new double[paths * n0];               // g = Ξᵀ r
+    backend.gemv(1.0, xi, true, r, 0.0, g);
     DMatrixRMaj gy = new DMatrixRMaj(n0, paths);
     for (int y = 0; y < paths; y++) {
       for (int i = 0; i < n0; i++) gy.data[i * paths + y] = g[y * n0 + i];
@@ -95,7 +96,7 @@ public final class EnergyHessian {
           for (int s2 = 0; s2 < (pa[qi] == pb[qi] ? 1 : 2); s2++) {
             int c = s2 == 0 ? pa[qi] : pb[qi];
             int d = s2 == 0 ? pb[qi] : pa[qi];
-            double tr = trace[a * paths + b][c * paths + d];
+            double tr = trace == null ? 0.0 : trace[a * paths + b][c * paths + d];
             double fit = ww.get(b * paths + a, c * paths + d);
             acc += -tr + 2.0 * fit;
           }
