@@ -3,6 +3,7 @@ package org.attnpaths.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The top command: version, help, exit codes of the command tree itself. */
@@ -45,6 +46,38 @@ class AttnPathsTest {
         "--verbose", "Exit codes:"}) {
       assertTrue(r.out().contains(option), () -> option + " missing from help:\n" + r);
     }
+  }
+
+  @Test
+  void usageListsEveryCommand() {
+    CliRun r = CliRun.of("--help");
+    for (String command : new String[] {"theory", "simulate", "compare", "prune", "validate",
+        "report", "export-notebook", "export-npz", "help"}) {
+      assertTrue(r.out().contains("  " + command + " "), () -> command + " missing:\n" + r);
+    }
+  }
+
+  @Test
+  void namedSubcommandIsTheOnlyOneBuilt() {
+    assertEquals(Set.of("prune"),
+        AttnPaths.newCommandLine("prune", "--widths", "10").getSubcommands().keySet());
+    assertEquals(9, AttnPaths.newCommandLine("help", "prune").getSubcommands().size());
+    assertEquals(9, AttnPaths.newCommandLine("--verbose", "theory").getSubcommands().size());
+  }
+
+  @Test
+  void subcommandHelpThroughTheOneCommandLine() {
+    CliRun r = CliRun.of("theory", "--help");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("Usage: attnpaths theory"), r::toString);
+    assertTrue(r.out().contains("--widths"), r::toString);
+  }
+
+  @Test
+  void misspeltSubcommandIsNamed() {
+    CliRun r = CliRun.of("theroy");
+    assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("'theroy'"), r::toString);
   }
 
   @Test
