@@ -41,7 +41,8 @@ public final class EnergyHessian {
 
   /**
    * @param withTrace false drops the −Tr(A E_p A E_q) term and keeps the positive-semidefinite
-   *     2 rᵀE_pAE_q r part: a cheap (no Q = ZᵀZ, no block Gram) starting matrix for quasi-Newton
+   *     2 rᵀE_pAE_q r part (the Hessian of the fit term): cheap (no Q = ZᵀZ, no block Gram),
+   *     the exact part of the Newton solver's model at every iterate
    */
   public DMatrixRMaj evaluate(DMatrixRMaj factor, double[] r, boolean withTrace) {
     int paths = features.paths();
