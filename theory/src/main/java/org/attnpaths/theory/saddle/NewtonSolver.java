@@ -18,8 +18,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *   <li>H_s, the entropy Hessian: exact at every iterate and cheap (U_1's block in closed form,
  *       the few U_2…U_L columns by differences, {@link Action#entropyHessian});
  *   <li>F = 2 rᵀE_pAE_q r, the Hessian of the fit term Yᵀ(K+TI)⁻¹Y: positive semidefinite,
- *       exact at every iterate and cheap (Π² triangular solves, {@link Action#energyHessian}
- *       without the trace);
+ *       exact at every iterate and cheap (one triangular solve with Π(Π+1)/2 right-hand sides,
+ *       {@link Action#energyHessian} without the trace);
  *   <li>−T, T = Tr(A E_p A E_q), the Hessian of ln det(K+TI): negative semidefinite and the
  *       expensive part (a (Π·N0)² Gram matrix). M models T by BFGS from M = 0 with the secant
  *       pairs (Δθ, −Δ∇ln det); ln det(K+TI) is concave in U_1, so every pair has sᵀy ≥ 0 and no
