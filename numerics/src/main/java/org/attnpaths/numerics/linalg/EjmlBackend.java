@@ -47,6 +47,66 @@ public final class EjmlBackend implements LinearAlgebraBackend {
     else CommonOps_DDRM.multAdd(alpha, left, right, c);
   }
 
+  /** Plain loops (EJML has no offset products); row-reordered so that the inner loop is unit-stride. */
+  @Override
+  public void gemmBatch(double alpha, MatrixBatch a, boolean transA, MatrixBatch b,
+      boolean transB, double beta, MatrixBatch c, int from, int to) {
+    BatchShape s = BatchShape.of(a, transA, b, transB, c, from, to);
+    int m = s.m();
+    int n = s.n();
+    int k = s.k();
+    if (to - from == 1 && (long) m * n * k > CONCURRENT_WORK) {
+      // One large product (attention queries of a chunk of examples): EJML's blocked,
+      // multi-threaded gemm on copies of the slices.
+      DMatrixRMaj left = slice(a, from);
+      DMatrixRMaj right = slice(b, from);
+      DMatrixRMaj out = slice(c, from);
+      gemm(alpha, left, transA, right, transB, beta, out);
+      System.arraycopy(out.data, 0, c.data(), c.start(from), m * n);
+      return;
+    }
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    int ac = a.cols();
+    int bc = b.cols();
+    for (int i = from; i < to; i++) {
+      int a0 = a.start(i);
+      int b0 = b.start(i);
+      int c0 = c.start(i);
+      for (int r = 0; r < m; r++) {
+        int row = c0 + r * n;
+        if (transB && !transA) {                       // c_rj = a_r · b_j, both rows contiguous
+          for (int j = 0; j < n; j++) {
+            double acc = 0.0;
+            int ar = a0 + r * ac;
+            int bj = b0 + j * bc;
+            for (int p = 0; p < k; p++) acc += ad[ar + p] * bd[bj + p];
+            cd[row + j] = alpha * acc + (beta == 0.0 ? 0.0 : beta * cd[row + j]);
+          }
+          continue;
+        }
+        for (int j = 0; j < n; j++) cd[row + j] = beta == 0.0 ? 0.0 : beta * cd[row + j];
+        for (int p = 0; p < k; p++) {
+          double av = alpha * (transA ? ad[a0 + p * ac + r] : ad[a0 + r * ac + p]);
+          if (!transB) {
+            int bRow = b0 + p * bc;
+            for (int j = 0; j < n; j++) cd[row + j] += av * bd[bRow + j];
+          } else {
+            for (int j = 0; j < n; j++) cd[row + j] += av * bd[b0 + j * bc + p];
+          }
+        }
+      }
+    }
+  }
+
+  /** Matrix i of a batch as a new DMatrixRMaj (a copy). */
+  private static DMatrixRMaj slice(MatrixBatch batch, int i) {
+    DMatrixRMaj out = new DMatrixRMaj(batch.rows(), batch.cols());
+    System.arraycopy(batch.data(), batch.start(i), out.data, 0, batch.rows() * batch.cols());
+    return out;
+  }
+
   /** Matrix-vector products over at least this many entries run on two threads. */
   private static final long CONCURRENT_GEMV = 4_000_000L;
 

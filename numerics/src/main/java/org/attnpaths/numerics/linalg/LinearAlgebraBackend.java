@@ -27,6 +27,18 @@ public interface LinearAlgebraBackend {
       double beta, DMatrixRMaj c);
 
   /**
+   * A batch of small products C_i = alpha · op(A_i) · op(B_i) + beta · C_i for i in [from, to),
+   * each operand the i-th matrix of a {@link MatrixBatch} (per-example slices used in place). For
+   * the many per-example products of attention and path features (spec §12); callers split the
+   * range over threads. With beta = 0, C's previous contents are ignored.
+   *
+   * @param c modified in the range; its matrices must not overlap each other nor a's or b's
+   * @throws IllegalArgumentException if the shapes do not match or a range leaves its array
+   */
+  void gemmBatch(double alpha, MatrixBatch a, boolean transA, MatrixBatch b, boolean transB,
+      double beta, MatrixBatch c, int from, int to);
+
+  /**
    * Matrix-vector product y = alpha · op(a) · x + beta · y, op(a) = a or aᵀ: one pass over a
    * (memory-bound for large a). With beta = 0, y's previous contents are ignored.
    *

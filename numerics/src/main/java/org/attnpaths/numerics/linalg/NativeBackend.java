@@ -107,6 +107,19 @@ public final class NativeBackend implements LinearAlgebraBackend {
   }
 
   @Override
+  public void gemmBatch(double alpha, MatrixBatch a, boolean transA, MatrixBatch b,
+      boolean transB, double beta, MatrixBatch c, int from, int to) {
+    BatchShape s = BatchShape.of(a, transA, b, transB, c, from, to);
+    String opA = transA ? "T" : "N";
+    String opB = transB ? "T" : "N";
+    // As in gemm: column-major C_iᵀ (n×m, ld n) = α·op(B_i)ᵀ·op(A_i)ᵀ + β·C_iᵀ, at the offsets.
+    for (int i = from; i < to; i++) {
+      blas.dgemm(opB, opA, s.n(), s.m(), s.k(), alpha, b.data(), b.start(i), b.cols(),
+          a.data(), a.start(i), a.cols(), beta, c.data(), c.start(i), s.n());
+    }
+  }
+
+  @Override
   public void gemv(double alpha, DMatrixRMaj a, boolean transA, double[] x, double beta,
       double[] y) {
     int m = a.numRows;

@@ -122,6 +122,104 @@ abstract class LinearAlgebraBackendContract {
         () -> backend().gemv(1.0, a, true, new double[3], 0.0, new double[3]));
   }
 
+  // ---------------------------------------------------------------- gemmBatch
+
+  /** Matrix i of a batch copied out, for the per-matrix oracle. */
+  private static DMatrixRMaj slice(MatrixBatch batch, int i) {
+    DMatrixRMaj out = new DMatrixRMaj(batch.rows(), batch.cols());
+    System.arraycopy(batch.data(), batch.start(i), out.data, 0, batch.rows() * batch.cols());
+    return out;
+  }
+
+  @ParameterizedTest(name = "transA={0} transB={1}")
+  @MethodSource("transposes")
+  void gemmBatchEqualsOneGemmPerMatrixInPlaceAndLeavesTheRestAlone(boolean transA,
+      boolean transB) {
+    // 6 matrices; a at offset 5 with gaps between matrices, b shared (stride 0), c packed after
+    // 3 leading values; only [1, 5) is computed.
+    int m = 3;
+    int k = 4;
+    int n = 5;
+    int count = 6;
+    int aRows = transA ? k : m;
+    int aCols = transA ? m : k;
+    int bRows = transB ? n : k;
+    int bCols = transB ? k : n;
+    MatrixBatch a = new MatrixBatch(uniform(1, 5 + count * (aRows * aCols + 2), rng).data, 5,
+        aRows * aCols + 2, aRows, aCols);
+    MatrixBatch b = new MatrixBatch(uniform(1, bRows * bCols, rng).data, 0, 0, bRows, bCols);
+    double[] c0 = uniform(1, 3 + count * m * n, rng).data;
+    MatrixBatch c = new MatrixBatch(c0.clone(), 3, m * n, m, n);
+    backend().gemmBatch(0.7, a, transA, b, transB, -1.25, c, 1, 5);
+    for (int i = 0; i < count; i++) {
+      DMatrixRMaj got = slice(c, i);
+      DMatrixRMaj expected = i >= 1 && i < 5
+          ? gemmOracle(0.7, slice(a, i), transA, slice(b, i), transB, -1.25,
+              slice(new MatrixBatch(c0, 3, m * n, m, n), i))
+          : slice(new MatrixBatch(c0, 3, m * n, m, n), i);
+      assertTrue(maxAbsDiff(got, expected) < 1e-14, "matrix " + i + ": max |Δ| = "
+          + maxAbsDiff(got, expected));
+    }
+    assertEquals(c0[0], c.data()[0]);
+    assertEquals(c0[2], c.data()[2]);
+  }
+
+  @ParameterizedTest(name = "transA={0} transB={1}")
+  @MethodSource("transposes")
+  void gemmBatchOfOneLargeProductAtAnOffsetEqualsGemm(boolean transA, boolean transB) {
+    // 170 × 150 × 160 = 4.1M multiply-adds: above EJML's threshold for its blocked gemm.
+    int m = 170;
+    int k = 150;
+    int n = 160;
+    int aRows = transA ? k : m;
+    int aCols = transA ? m : k;
+    int bRows = transB ? n : k;
+    int bCols = transB ? k : n;
+    MatrixBatch a = new MatrixBatch(uniform(1, 7 + aRows * aCols, rng).data, 7, 0, aRows, aCols);
+    MatrixBatch b = new MatrixBatch(uniform(1, bRows * bCols, rng).data, 0, 0, bRows, bCols);
+    double[] c0 = uniform(1, 11 + m * n, rng).data;
+    MatrixBatch c = new MatrixBatch(c0.clone(), 11, 0, m, n);
+    backend().gemmBatch(0.5, a, transA, b, transB, 2.0, c, 0, 1);
+    DMatrixRMaj expected = gemmOracle(0.5, slice(a, 0), transA, slice(b, 0), transB, 2.0,
+        slice(new MatrixBatch(c0, 11, 0, m, n), 0));
+    assertTrue(maxAbsDiff(slice(c, 0), expected) < 1e-12, () -> "max |Δ| = "
+        + maxAbsDiff(slice(c, 0), expected));
+    for (int i = 0; i < 11; i++) assertEquals(c0[i], c.data()[i], "before the offset");
+  }
+
+  @Test
+  void gemmBatchWithZeroBetaIgnoresNaNInC() {
+    MatrixBatch a = MatrixBatch.packed(uniform(1, 2 * 31 * 7, rng).data, 31, 7);
+    MatrixBatch b = MatrixBatch.packed(uniform(1, 2 * 31 * 7, rng).data, 31, 7);
+    double[] nan = new double[2 * 31 * 31];
+    Arrays.fill(nan, Double.NaN);
+    MatrixBatch c = MatrixBatch.packed(nan, 31, 31);
+    backend().gemmBatch(1.0, a, false, b, true, 0.0, c, 0, 2);
+    for (int i = 0; i < 2; i++) {
+      DMatrixRMaj expected = gemmOracle(1.0, slice(a, i), false, slice(b, i), true, 0.0, null);
+      assertTrue(maxAbsDiff(slice(c, i), expected) < 1e-13);
+    }
+  }
+
+  @Test
+  void gemmBatchRejectsMismatchedShapesRangesOutsideTheArrayAndAliasing() {
+    double[] data = new double[40];
+    MatrixBatch a = MatrixBatch.packed(data, 2, 3);
+    MatrixBatch b = MatrixBatch.packed(new double[40], 3, 2);
+    MatrixBatch c = MatrixBatch.packed(new double[40], 2, 2);
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemmBatch(1.0, a, false, a, false, 0.0, c, 0, 1));          // 2×3 · 2×3
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemmBatch(1.0, a, false, b, false, 0.0, c, 0, 7));          // a needs 42
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemmBatch(1.0, a, false, b, false, 0.0,
+            MatrixBatch.packed(data, 2, 2), 0, 1));                                 // c aliases a
+    assertThrows(IllegalArgumentException.class,
+        () -> backend().gemmBatch(1.0, a, false, b, false, 0.0,
+            new MatrixBatch(new double[40], 0, 3, 2, 2), 0, 2));                    // c overlaps
+    assertThrows(IllegalArgumentException.class, () -> new MatrixBatch(data, -1, 0, 1, 1));
+  }
+
   // ---------------------------------------------------------------- gemm
 
   static Stream<Arguments> transposes() {

@@ -61,6 +61,29 @@ public final class Energy {
     return lastValue;
   }
 
+  /**
+   * The gradient of the fit term Yᵀ(K+TI)⁻¹Y alone at the last finite evaluation, −rᵀC^{ab}r =
+   * −g_a·g_b with g_x = Ξ_xᵀ r (spec §5.3): the part of G_E whose Hessian is the convex fit part
+   * of {@link EnergyHessian}; G_E minus it is the gradient of the concave ln det(K+TI).
+   *
+   * @param out Π×Π, overwritten
+   */
+  public void fitGradient(DMatrixRMaj out) {
+    int paths = kernels.paths();
+    int n0 = kernels.features().tokenDim();
+    double[] g = new double[paths * n0];                            // g = Ξᵀ r
+    backend.gemv(1.0, kernels.features().matrix(), true, rhs.data, 0.0, g);
+    out.reshape(paths, paths);
+    for (int a = 0; a < paths; a++) {
+      for (int b = a; b < paths; b++) {
+        double v = 0.0;
+        for (int i = 0; i < n0; i++) v += g[a * n0 + i] * g[b * n0 + i];
+        out.set(a, b, -v);
+        out.set(b, a, -v);
+      }
+    }
+  }
+
   /** Lower Cholesky factor of K + T·I at the last finite evaluation; shared, do not modify. */
   public DMatrixRMaj factor() {
     return factor;

@@ -41,7 +41,8 @@ public final class EnergyHessian {
 
   /**
    * @param withTrace false drops the −Tr(A E_p A E_q) term and keeps the positive-semidefinite
-   *     2 rᵀE_pAE_q r part: a cheap (no Q = ZᵀZ, no block Gram) starting matrix for quasi-Newton
+   *     2 rᵀE_pAE_q r part (the Hessian of the fit term): cheap (no Q = ZᵀZ, no block Gram),
+   *     the exact part of the Newton solver's model at every iterate
    */
   public DMatrixRMaj evaluate(DMatrixRMaj factor, double[] r, boolean withTrace) {
     int paths = features.paths();
@@ -51,7 +52,7 @@ public final class EnergyHessian {
     int pairs = paths * paths;
     // trace[(a,b),(c,d)] = Tr(A C^{ab} A C^{cd}), from Z = L⁻¹Ξ, P × (Π·N0): row μ holds
     // Z_0(μ) … Z_{Π−1}(μ).
-    double[][] trace = new double[pairs][pairs];
+    double[][] trace = null;
     if (withTrace) {
       z.reshape(p, paths * n0, false);
       System.arraycopy(xi.data, 0, z.data, 0, p * paths * n0);
@@ -59,25 +60,36 @@ public final class EnergyHessian {
       trace = n0 <= p ? tracesInFeatureSpace(z, paths, n0)
           : tracesInSampleSpace(stackedByPath(z, paths, p, n0), paths, p);
     }
-    // w_{xy}[μ] = Z_x(μ)·g_y = (L⁻¹ Ξ_x g_y)[μ] with g = Ξᵀr: viewing Ξ as (P·Π) × N0 (row (μ,x)),
-    // all Ξ_x g_y are one product with the N0 × Π matrix of the g_y, and the result viewed as
-    // P × Π² (row μ, column (x,y)) takes L⁻¹ in one triangular solve with Π² right-hand sides
-    // (instead of the Π·N0 of Z). Then ww[(x,y),(x',y')] = w_{xy}·w_{x'y'} is one rank update;
-    // fit[(a,b),(c,d)] = ww[(b,a),(c,d)].
-    double[] g = features.project(r);
+    // 2 rᵀE_pAE_q r = 2 e_p·e_q with e_p = L⁻¹E_p r = L⁻¹(Ξ_a g_b + Ξ_b g_a), g = Ξᵀr (one term
+    // when a = b). Viewing Ξ as (P·Π) × N0 (row (μ,x)), all Ξ_x g_y are one product with the
+    // N0 × Π matrix of the g_y (row μ of the result, viewed P × Π², holds Ξ_x(μ)·g_y at column
+    // (x,y)); the Π(Π+1)/2 columns e_p then take L⁻¹ in one triangular solve and their Gram is one
+    // rank update.
+    double[] g = new double[paths * n0];               // g = Ξᵀ r
+    backend.gemv(1.0, xi, true, r, 0.0, g);
     DMatrixRMaj gy = new DMatrixRMaj(n0, paths);
     for (int y = 0; y < paths; y++) {
       for (int i = 0; i < n0; i++) gy.data[i * paths + y] = g[y * n0 + i];
     }
     DMatrixRMaj w = new DMatrixRMaj(p * paths, paths);
     backend.gemm(1.0, DMatrixRMaj.wrap(p * paths, n0, xi.data), false, gy, false, 0.0, w);
-    DMatrixRMaj wByExample = DMatrixRMaj.wrap(p, pairs, w.data);
-    backend.lowerSolve(factor, wByExample);
-    DMatrixRMaj ww = new DMatrixRMaj(pairs, pairs);
-    backend.syrk(1.0, wByExample, true, 0.0, ww);
-
     int n = paths * (paths + 1) / 2;
+    DMatrixRMaj e = new DMatrixRMaj(p, n);
+    for (int mu = 0; mu < p; mu++) {
+      int row = mu * pairs;
+      int out = mu * n;
+      for (int a = 0; a < paths; a++) {
+        for (int b = a; b < paths; b++) {
+          double v = w.data[row + a * paths + b];
+          e.data[out++] = a == b ? v : v + w.data[row + b * paths + a];
+        }
+      }
+    }
+    backend.lowerSolve(factor, e);
     DMatrixRMaj h = new DMatrixRMaj(n, n);
+    backend.syrk(2.0, e, true, 0.0, h);
+    if (trace == null) return h;
+
     int[] pa = new int[n];
     int[] pb = new int[n];
     for (int a = 0, k = 0; a < paths; a++) {
@@ -88,20 +100,19 @@ public final class EnergyHessian {
     }
     for (int pi = 0; pi < n; pi++) {
       for (int qi = pi; qi < n; qi++) {
-        double acc = 0.0;
+        double tr = 0.0;
         for (int s1 = 0; s1 < (pa[pi] == pb[pi] ? 1 : 2); s1++) {
           int a = s1 == 0 ? pa[pi] : pb[pi];
           int b = s1 == 0 ? pb[pi] : pa[pi];
           for (int s2 = 0; s2 < (pa[qi] == pb[qi] ? 1 : 2); s2++) {
             int c = s2 == 0 ? pa[qi] : pb[qi];
             int d = s2 == 0 ? pb[qi] : pa[qi];
-            double tr = trace[a * paths + b][c * paths + d];
-            double fit = ww.get(b * paths + a, c * paths + d);
-            acc += -tr + 2.0 * fit;
+            tr += trace[a * paths + b][c * paths + d];
           }
         }
-        h.set(pi, qi, acc);
-        h.set(qi, pi, acc);
+        double v = h.get(pi, qi) - tr;
+        h.set(pi, qi, v);
+        h.set(qi, pi, v);
       }
     }
     return h;

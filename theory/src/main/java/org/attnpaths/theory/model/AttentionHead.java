@@ -38,8 +38,17 @@ public record AttentionHead(String name, AttentionScore score, Normalisation nor
    * s, in place.
    */
   public static void normalise(double[] s, int tokens, int columns, Normalisation normalisation) {
+    normalise(s, 0, tokens, columns, normalisation);
+  }
+
+  /**
+   * Normalises every column of the tokens × columns score matrix (row-major, rows = keys s)
+   * that starts at {@code offset} in s, over s, in place.
+   */
+  public static void normalise(double[] s, int offset, int tokens, int columns,
+      Normalisation normalisation) {
     int stride = columns;
-    for (int t = 0; t < columns; t++) {
+    for (int t = offset; t < offset + columns; t++) {
       double max = Double.NEGATIVE_INFINITY;
       int arg = 0;
       for (int k = 0; k < tokens; k++) {

@@ -33,6 +33,23 @@ public sealed interface AttentionScore permits BilinearScore, QueryKeyScore {
   /** Query features, n × N0 → n × G. */
   DMatrixRMaj queries(DMatrixRMaj x, LinearAlgebraBackend backend);
 
+  /**
+   * Query features of {@code rows} tokens in place: x[offset ..] holds rows × N0 (row-major),
+   * out[0 .. rows·G) receives rows × G. Lets attention be computed a chunk of examples at a time
+   * into one reused buffer instead of a full-size query matrix (a fresh 57 MB array for the
+   * Markov test set, whose first touch alone costs tens of milliseconds).
+   */
+  void queries(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out);
+
+  /** Key features of {@code rows} tokens in place, like {@link #queries(double[], int, int, LinearAlgebraBackend, double[])}. */
+  void keys(double[] x, int offset, int rows, LinearAlgebraBackend backend, double[] out);
+
+  /** Whether the keys are the tokens themselves (dense W-style scores): no key product needed. */
+  boolean keysAreTokens();
+
+  /** G, the number of columns of the keys and queries. */
+  int featureDim();
+
   /** Factor multiplying keys·queries (1 for W-style, 1/√G for QK-style). */
   double scale();
 }

@@ -1,6 +1,7 @@
 package org.attnpaths.theory.model;
 
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.MatrixBatch;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -75,6 +76,30 @@ public record QueryKeyScore(int tokenDim, int g, double[] q, double[] k) impleme
     DMatrixRMaj out = new DMatrixRMaj(x.numRows, g);
     backend.gemm(1.0, x, false, DMatrixRMaj.wrap(g, tokenDim, q), true, 0.0, out);
     return out;
+  }
+
+  @Override
+  public void queries(double[] x, int offset, int rows, LinearAlgebraBackend backend,
+      double[] out) {
+    backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
+        new MatrixBatch(q, 0, 0, g, tokenDim), true, 0.0, new MatrixBatch(out, 0, 0, rows, g), 0, 1);
+  }
+
+  @Override
+  public void keys(double[] x, int offset, int rows, LinearAlgebraBackend backend,
+      double[] out) {
+    backend.gemmBatch(1.0, new MatrixBatch(x, offset, 0, rows, tokenDim), false,
+        new MatrixBatch(k, 0, 0, g, tokenDim), true, 0.0, new MatrixBatch(out, 0, 0, rows, g), 0, 1);
+  }
+
+  @Override
+  public boolean keysAreTokens() {
+    return false;
+  }
+
+  @Override
+  public int featureDim() {
+    return g;
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.MatrixBatch;
 import org.attnpaths.theory.model.Attention;
 import org.attnpaths.theory.model.AttentionHead;
 import org.attnpaths.theory.model.AttentionScore;
@@ -25,9 +26,11 @@ public final class AttentionMaps {
   private final List<List<double[]>> inner;
   /** readoutColumns.get(h): count·T values, [μ][s]. */
   private final List<double[]> readoutColumns;
+  private final LinearAlgebraBackend backend;
 
   private AttentionMaps(Attention attention, Readout readout, Sequences x,
-      List<List<double[]>> inner, List<double[]> readoutColumns) {
+      List<List<double[]>> inner, List<double[]> readoutColumns, LinearAlgebraBackend backend) {
+    this.backend = backend;
     this.attention = attention;
     this.readout = readout;
     this.x = x;
@@ -60,34 +63,54 @@ public final class AttentionMaps {
           ? averagedColumns(fullMatrices(head, all, x, backend), x.count(), tokens)
           : readoutColumns(head, all, x, readout == Readout.LAST ? tokens - 1 : 0, backend));
     }
-    return new AttentionMaps(attention, readout, x, List.copyOf(inner), List.copyOf(columns));
+    return new AttentionMaps(attention, readout, x, List.copyOf(inner), List.copyOf(columns),
+        backend);
   }
 
-  /** Ω for every example: S = keys·queriesᵀ·scale per sequence, then columns normalised. */
+  /** Examples per task when a data set is split over the cores. */
+  private static final int CHUNK = 64;
+  /** Examples whose queries are computed at once (Markov test set: a 1.8 MB buffer). */
+  private static final int QUERY_CHUNK = 32;
+
+  /**
+   * Ω for every example: S_μ = scale · K_μ Q_μᵀ per sequence, then columns normalised. Keys and
+   * queries are computed a chunk of examples at a time into reused buffers (while the chunk's
+   * tokens are in cache; for dense W the keys are the tokens themselves, used in place), each
+   * chunk's scores then as a batched product over its per-example slices split over the cores.
+   * No full-size key or query matrix is made (57 MB of fresh memory for the Markov test set).
+   */
   private static double[] fullMatrices(AttentionHead head, DMatrixRMaj all, Sequences x,
       LinearAlgebraBackend backend) {
     AttentionScore score = head.score();
-    DMatrixRMaj keys = score.keys(all, backend);
-    DMatrixRMaj queries = score.queries(all, backend);
+    int count = x.count();
     int t = x.tokens();
-    int g = keys.numCols;
-    double scale = score.scale();
-    double[] out = new double[x.count() * t * t];
-    // Examples are independent: split them over the cores, one scratch set per task.
-    IntStream.range(0, x.count()).parallel().forEach(new java.util.function.IntConsumer() {
-      private final ThreadLocal<DMatrixRMaj[]> scratch = ThreadLocal.withInitial(() ->
-          new DMatrixRMaj[] {new DMatrixRMaj(t, g), new DMatrixRMaj(t, g), new DMatrixRMaj(t, t)});
-
-      @Override
-      public void accept(int mu) {
-        DMatrixRMaj[] w = scratch.get();
-        System.arraycopy(keys.data, mu * t * g, w[0].data, 0, t * g);
-        System.arraycopy(queries.data, mu * t * g, w[1].data, 0, t * g);
-        backend.gemm(scale, w[0], false, w[1], true, 0.0, w[2]);     // S_st = scale · k_s·q_t
-        AttentionHead.normalise(w[2].data, t, head.normalisation());
-        System.arraycopy(w[2].data, 0, out, mu * t * t, t * t);
+    int g = score.featureDim();
+    double[] out = new double[count * t * t];
+    int chunk = Math.min(count, QUERY_CHUNK);
+    double[] queries = new double[chunk * t * g];
+    double[] keys = score.keysAreTokens() ? null : new double[chunk * t * g];
+    MatrixBatch q = MatrixBatch.packed(queries, t, g);
+    for (int from = 0; from < count; from += QUERY_CHUNK) {
+      int n = Math.min(QUERY_CHUNK, count - from);
+      score.queries(x.data(), x.offset(from), n * t, backend, queries);
+      MatrixBatch k;
+      if (keys == null) {
+        k = new MatrixBatch(x.data(), x.offset(from), t * g, t, g);
+      } else {
+        score.keys(x.data(), x.offset(from), n * t, backend, keys);
+        k = MatrixBatch.packed(keys, t, g);
       }
-    });
+      MatrixBatch s = new MatrixBatch(out, from * t * t, t * t, t, t);
+      int first = from;
+      IntStream.range(0, 2).parallel().forEach(half -> {
+        int lo = half == 0 ? 0 : n / 2;
+        int hi = half == 0 ? n / 2 : n;
+        backend.gemmBatch(score.scale(), k, false, q, true, 0.0, s, lo, hi);  // S_st = k_s·q_t
+        for (int i = lo; i < hi; i++) {
+          AttentionHead.normalise(out, (first + i) * t * t, t, t, head.normalisation());
+        }
+      });
+    }
     return out;
   }
 
@@ -104,24 +127,24 @@ public final class AttentionMaps {
     DMatrixRMaj keys = score.keys(all, backend);
     DMatrixRMaj queries = score.queries(starTokens, backend);
     int g = keys.numCols;
-    double scale = score.scale();
     double[] out = new double[x.count() * t];
-    double[] k = keys.data;
-    double[] q = queries.data;
+    MatrixBatch k = MatrixBatch.packed(keys.data, t, g);
+    MatrixBatch q = MatrixBatch.packed(queries.data, g, 1);
+    MatrixBatch col = MatrixBatch.packed(out, t, 1);
     // Examples are independent: split them over the cores (each writes its own column).
-    IntStream.range(0, x.count()).parallel().forEach(mu -> {
-      double[] col = new double[t];
-      int qs = mu * g;
-      for (int s = 0; s < t; s++) {
-        double acc = 0.0;
-        int ks = (mu * t + s) * g;
-        for (int a = 0; a < g; a++) acc += k[ks + a] * q[qs + a];
-        col[s] = scale * acc;
+    chunks(x.count()).forEach(c -> {
+      int from = c * CHUNK;
+      int to = Math.min(x.count(), from + CHUNK);
+      backend.gemmBatch(score.scale(), k, false, q, false, 0.0, col, from, to);  // S_st* = k_s·q
+      for (int mu = from; mu < to; mu++) {
+        AttentionHead.normalise(out, mu * t, t, 1, head.normalisation());
       }
-      AttentionHead.normalise(col, t, 1, head.normalisation());
-      System.arraycopy(col, 0, out, mu * t, t);
     });
     return out;
+  }
+
+  private static IntStream chunks(int count) {
+    return IntStream.range(0, (count + CHUNK - 1) / CHUNK).parallel();
   }
 
   /** (1/T) Σ_t Ω_st for every example (average pooling, spec §2.3). */
@@ -144,6 +167,11 @@ public final class AttentionMaps {
 
   public Readout readout() {
     return readout;
+  }
+
+  /** The backend the maps were computed with (path features use it for their products too). */
+  public LinearAlgebraBackend backend() {
+    return backend;
   }
 
   public Sequences sequences() {

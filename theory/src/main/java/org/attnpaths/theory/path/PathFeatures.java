@@ -3,6 +3,8 @@ package org.attnpaths.theory.path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.MatrixBatch;
 import org.attnpaths.theory.model.Sequences;
 import org.ejml.data.DMatrixRMaj;
 
@@ -69,40 +71,41 @@ public final class PathFeatures {
     double norm = Math.sqrt(sigma0Squared / ((double) n0 * paths));
     DMatrixRMaj xi = new DMatrixRMaj(x.count(), paths * n0);
     double[] omega = new double[x.count() * paths * t];
-    double[] tokens = x.data();
-    double[] xiData = xi.data;
-    // Examples are independent (each writes its own row of Ξ and of ω): split over the cores.
-    // Arrays are read from locals: the launcher runs C1 only, which reloads fields in loops.
-    IntStream.range(0, x.count()).parallel().forEach(mu -> {
+    // Examples are independent (each writes its own ω and row of Ξ): split over the cores in
+    // chunks. Arrays are read from locals: the launcher runs C1 only, which reloads fields in loops.
+    MatrixBatch weights = MatrixBatch.packed(omega, paths, t);
+    MatrixBatch sequences = MatrixBatch.packed(x.data(), t, n0);
+    MatrixBatch features = MatrixBatch.packed(xi.data, paths, n0);
+    LinearAlgebraBackend backend = maps.backend();
+    int chunk = 64;
+    IntStream.range(0, (x.count() + chunk - 1) / chunk).parallel().forEach(c -> {
+      int from = c * chunk;
+      int to = Math.min(x.count(), from + chunk);
       double[] v = new double[t];
       double[] next = new double[t];
-      for (int p = 0; p < paths; p++) {
-        // ω^π = Ω^{(1,h1)} ⋯ Ω^{(L−1,h_{L−1})} v^{(L,h_L)}, right to left (spec §3.2).
-        int hL = keep.get(layers - 1).get(index.head(p, layers));
-        System.arraycopy(maps.readoutColumn(hL), mu * t, v, 0, t);
-        for (int l = layers - 1; l >= 1; l--) {
-          double[] om = maps.inner(l, keep.get(l - 1).get(index.head(p, l)));
-          int base = mu * t * t;
-          for (int s = 0; s < t; s++) {
-            double acc = 0.0;
-            int row = base + s * t;
-            for (int q = 0; q < t; q++) acc += om[row + q] * v[q];
-            next[s] = acc;
+      for (int mu = from; mu < to; mu++) {
+        for (int p = 0; p < paths; p++) {
+          // ω^π = Ω^{(1,h1)} ⋯ Ω^{(L−1,h_{L−1})} v^{(L,h_L)}, right to left (spec §3.2).
+          int hL = keep.get(layers - 1).get(index.head(p, layers));
+          System.arraycopy(maps.readoutColumn(hL), mu * t, v, 0, t);
+          for (int l = layers - 1; l >= 1; l--) {
+            double[] om = maps.inner(l, keep.get(l - 1).get(index.head(p, l)));
+            int base = mu * t * t;
+            for (int s = 0; s < t; s++) {
+              double acc = 0.0;
+              int row = base + s * t;
+              for (int q = 0; q < t; q++) acc += om[row + q] * v[q];
+              next[s] = acc;
+            }
+            double[] tmp = v;
+            v = next;
+            next = tmp;
           }
-          double[] tmp = v;
-          v = next;
-          next = tmp;
-        }
-        System.arraycopy(v, 0, omega, (mu * paths + p) * t, t);
-        int out = mu * paths * n0 + p * n0;
-        int xs = x.offset(mu);
-        for (int s = 0; s < t; s++) {
-          double w = v[s] * norm;
-          if (w == 0.0) continue;
-          int tok = xs + s * n0;
-          for (int i = 0; i < n0; i++) xiData[out + i] += w * tokens[tok + i];
+          System.arraycopy(v, 0, omega, (mu * paths + p) * t, t);
         }
       }
+      // Ξ(X_μ) = norm · ω_μ X_μ: (Π × T)(T × N0) per example, in place (spec §3.2).
+      backend.gemmBatch(norm, weights, false, sequences, false, 0.0, features, from, to);
     });
     return new PathFeatures(index, xi, omega, t, n0);
   }
@@ -146,11 +149,13 @@ public final class PathFeatures {
     double scale = Math.sqrt((double) paths / kept);
     DMatrixRMaj out = new DMatrixRMaj(n, kept * tokenDim);
     double[] w = new double[n * kept * tokens];
+    double[] src = xi.data;
+    double[] dst = out.data;
     for (int mu = 0; mu < n; mu++) {
       for (int q = 0; q < kept; q++) {
-        int src = mu * paths * tokenDim + map[q] * tokenDim;
-        int dst = mu * kept * tokenDim + q * tokenDim;
-        for (int i = 0; i < tokenDim; i++) out.data[dst + i] = scale * xi.data[src + i];
+        int from = mu * paths * tokenDim + map[q] * tokenDim;
+        int to = mu * kept * tokenDim + q * tokenDim;
+        for (int i = 0; i < tokenDim; i++) dst[to + i] = scale * src[from + i];
         System.arraycopy(omega, (mu * paths + map[q]) * tokens, w, (mu * kept + q) * tokens,
             tokens);
       }
@@ -214,19 +219,37 @@ public final class PathFeatures {
     int paths = u1.numRows;
     int n0 = in.numCols / paths;
     int stride = in.numCols;
-    java.util.Arrays.fill(out.data, 0, in.numRows * stride, 0.0);
+    // Arrays in locals: the launcher runs C1 only, which reloads fields inside loops.
+    double[] u = u1.data;
+    double[] src = in.data;
+    double[] dst = out.data;
+    java.util.Arrays.fill(dst, 0, in.numRows * stride, 0.0);
     for (int mu = 0; mu < in.numRows; mu++) {
       int row = mu * stride;
       for (int a = 0; a < paths; a++) {
         int o = row + a * n0;
         for (int b = 0; b < paths; b++) {
-          double w = u1.get(a, b);
+          double w = u[a * paths + b];
           if (w == 0.0) continue;
           int s = row + b * n0;
-          for (int i = 0; i < n0; i++) out.data[o + i] += w * in.data[s + i];
+          for (int i = 0; i < n0; i++) dst[o + i] += w * src[s + i];
         }
       }
     }
+  }
+
+  /**
+   * {@link #applyOrderParameter(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} through the backend: each
+   * row is a Π × N0 matrix M_μ and out_μ = U M_μ, one batched product over the rows.
+   */
+  public static void applyOrderParameter(DMatrixRMaj u1, DMatrixRMaj in, DMatrixRMaj out,
+      LinearAlgebraBackend backend) {
+    int paths = u1.numRows;
+    int n0 = in.numCols / paths;
+    if (in.numRows == 0) return;
+    backend.gemmBatch(1.0, new MatrixBatch(u1.data, 0, 0, paths, paths), false,
+        MatrixBatch.packed(in.data, paths, n0), false, 0.0, MatrixBatch.packed(out.data, paths, n0),
+        0, in.numRows);
   }
 
   /**
@@ -237,10 +260,11 @@ public final class PathFeatures {
   public double[] project(double[] r) {
     int stride = xi.numCols;
     double[] g = new double[stride];
+    double[] d = xi.data;
     for (int mu = 0; mu < xi.numRows; mu++) {
       double w = r[mu];
       int row = mu * stride;
-      for (int i = 0; i < stride; i++) g[i] += w * xi.data[row + i];
+      for (int i = 0; i < stride; i++) g[i] += w * d[row + i];
     }
     return g;
   }
@@ -256,12 +280,13 @@ public final class PathFeatures {
       int n0 = tokenDim;
       int stride = paths * n0;
       double[] g = new double[xi.numRows * paths * paths];
+      double[] d = xi.data;
       IntStream.range(0, xi.numRows).parallel().forEach(mu -> {
         int row = mu * stride;
         for (int a = 0; a < paths; a++) {
           for (int b = a; b < paths; b++) {
             double acc = 0.0;
-            for (int i = 0; i < n0; i++) acc += xi.data[row + a * n0 + i] * xi.data[row + b * n0 + i];
+            for (int i = 0; i < n0; i++) acc += d[row + a * n0 + i] * d[row + b * n0 + i];
             g[mu * paths * paths + a * paths + b] = acc;
             g[mu * paths * paths + b * paths + a] = acc;
           }

@@ -17,7 +17,7 @@ public final class KernelAlignments {
     int p = train.examples();
     DMatrixRMaj xi = train.matrix();
     DMatrixRMaj r = new DMatrixRMaj(p, xi.numCols);
-    PathFeatures.applyOrderParameter(u1, xi, r);
+    PathFeatures.applyOrderParameter(u1, xi, r, backend);
     DMatrixRMaj k = new DMatrixRMaj(p, p);
     backend.gemm(1.0, r, false, xi, true, 0.0, k);     // K_U without T·I
     for (int i = 0; i < p; i++) {

@@ -110,7 +110,7 @@ public final class Predictor {
     int p = train.examples();
     DMatrixRMaj xi = train.matrix();
     DMatrixRMaj r = new DMatrixRMaj(p, xi.numCols);
-    PathFeatures.applyOrderParameter(u1, xi, r);
+    PathFeatures.applyOrderParameter(u1, xi, r, backend);
     DMatrixRMaj factor = new DMatrixRMaj(p, p);
     backend.gemm(1.0, r, false, xi, true, 0.0, factor);            // K = Ξ (U⊗I) Ξᵀ
     for (int i = 0; i < p; i++) factor.data[i * p + i] += temperature;

@@ -11,23 +11,31 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Damped structured quasi-Newton on the packed symmetric parameters (issue 2 §4). Each step
- * solves (H_s(θ) + B + λI) δ = −g: H_s is the entropy Hessian, exact and recomputed at every
- * iterate (it is cheap: U_1's block in closed form, the few U_2…U_L columns by differences, see
- * {@link Action#entropyHessian}); B models the expensive energy Hessian. B starts as the
- * positive-semidefinite fit part of the energy Hessian (no trace term, {@link
- * Action#energyHessian}) and is carried forward by BFGS updates with the secant pair of the energy
- * gradient alone (Δθ, ΔG_E); the exact energy Hessian replaces it when a line search fails or when
- * the iteration stalls (max|grad| shrank by less than 30 % in a step). Keeping the strongly
- * curved entropy (−ln det U barriers) exact is what makes the quasi-Newton steps good: on the
- * image-scale problem this reaches max|grad| ≈ 1e-4 in 13 steps with no exact energy Hessian,
- * where plain BFGS on the whole Hessian stalled at ≈ 3e-2; one exact energy Hessian there then
- * converges quadratically (3 steps to 1e-13), and a second one, at the solution, is the
- * certificate. (An exact energy Hessian costs O(Π²N0²P + Π⁴N0²), several action evaluations at
- * the image scale, so recomputing it every step would dominate.) λ grows until the model is
- * positive definite and the step decreases S, and shrinks after full steps
- * (Levenberg–Marquardt control). A trial point outside the positive-definite cone (a failed
- * Cholesky of some U_ℓ or of K + T·I) has S = +∞ and is rejected by backtracking, so iterates
- * never leave the cone.
+ * solves (H_s(θ) + F(θ) − M + λI) δ = −g. The action's Hessian splits into three parts of
+ * known sign and very different cost:
+ *
+ * <ul>
+ *   <li>H_s, the entropy Hessian: exact at every iterate and cheap (U_1's block in closed form,
+ *       the few U_2…U_L columns by differences, {@link Action#entropyHessian});
+ *   <li>F = 2 rᵀE_pAE_q r, the Hessian of the fit term Yᵀ(K+TI)⁻¹Y: positive semidefinite,
+ *       exact at every iterate and cheap (one triangular solve with Π(Π+1)/2 right-hand sides,
+ *       {@link Action#energyHessian} without the trace);
+ *   <li>−T, T = Tr(A E_p A E_q), the Hessian of ln det(K+TI): negative semidefinite and the
+ *       expensive part (a (Π·N0)² Gram matrix). M models T by BFGS from M = 0 with the secant
+ *       pairs (Δθ, −Δ∇ln det); ln det(K+TI) is concave in U_1, so every pair has sᵀy ≥ 0 and no
+ *       update is skipped ({@link ConcaveBfgs}).
+ * </ul>
+ *
+ * The fit part changes fastest from iterate to iterate (r = (K+TI)⁻¹Y moves with K), which is
+ * why a BFGS model of the whole energy Hessian converged only linearly (ratio ≈ 0.5 per step on
+ * the image-scale problem, needing an exact energy Hessian at max|grad| ≈ 1e-4); with F exact
+ * the iteration is superlinear to 1e-10 and the only exact energy Hessian of a solve is the
+ * certificate's, at the returned solution. The exact energy Hessian still replaces the model
+ * when a line search fails or the iteration stalls (max|grad| shrank by less than 30 % in a
+ * step). λ grows until the model is positive definite and the step decreases S, and shrinks
+ * after full steps (Levenberg–Marquardt control). A trial point outside the positive-definite
+ * cone (a failed Cholesky of some U_ℓ or of K + T·I) has S = +∞ and is rejected by
+ * backtracking, so iterates never leave the cone.
  */
 final class NewtonSolver implements SaddlePointSolver {
   private static final double ARMIJO = 1e-4;
@@ -71,29 +79,33 @@ final class NewtonSolver implements SaddlePointSolver {
     double recent = Double.POSITIVE_INFINITY;   // max|grad| before the last step
     packing.packGradient(grads, g);
     for (int i = 0; i < n; i++) g[i] /= nMax;
-    DMatrixRMaj energyModel = null;
     List<DMatrixRMaj> entropyGrads = packing.zeros();
     double[] gEntropy = new double[n];
     double[] gEntropyNew = new double[n];
     action.entropy(u, entropyGrads);
     packing.packGradient(entropyGrads, gEntropy);
     for (int i = 0; i < n; i++) gEntropy[i] /= nMax;
+    // The fit part of the energy gradient; g − g_s − g_fit is the gradient of ln det(K+TI).
+    List<DMatrixRMaj> fitGrads = packing.zeros();
+    double[] gFit = new double[n];
+    double[] gFitNew = new double[n];
+    fitGradient(action, packing, fitGrads, gFit, nMax);
+    DMatrixRMaj traceModel = new DMatrixRMaj(n, n);   // M ≈ T, the negated ln det Hessian
+    double[] s = new double[n];
+    double[] y = new double[n];
     while (maxGrad >= options.tolerance()) {
       if (iterations >= options.maxIterations()) {
         message = "iteration cap " + options.maxIterations() + " reached";
         break;
       }
       iterations++;
-      if (energyModel == null) {
-        energyModel = energyHessian(action, u, false, nMax);
-        exact = false;
-      } else if (!exact && maxGrad > STALL_RATIO * recent) {
-        energyModel = energyHessian(action, u, true, nMax);
+      if (!exact && maxGrad > STALL_RATIO * recent) {
+        exactTrace(action, u, nMax, traceModel);
         exact = true;
         recent = Double.POSITIVE_INFINITY;
         lambda = 0.0;
       }
-      DMatrixRMaj h = modelHessian(action, u, energyModel, nMax);
+      DMatrixRMaj h = modelHessian(action, u, traceModel, nMax);
       double floor = 1e-10 * Math.max(maxDiagonal(h), 1e-300);
       boolean accepted = false;
       double alpha = 1.0;
@@ -128,8 +140,8 @@ final class NewtonSolver implements SaddlePointSolver {
         if (!accepted) {
           if (!exact) {
             // The BFGS model misled the line search: restart from the exact Hessian.
-            energyModel = energyHessian(action, u, true, nMax);
-            h = modelHessian(action, u, energyModel, nMax);
+            exactTrace(action, u, nMax, traceModel);
+            h = modelHessian(action, u, traceModel, nMax);
             exact = true;
             recent = Double.POSITIVE_INFINITY;
             lambda = 0.0;
@@ -148,12 +160,18 @@ final class NewtonSolver implements SaddlePointSolver {
       }
       packing.packGradient(trialGrads, gNew);
       for (int i = 0; i < n; i++) gNew[i] /= nMax;
-      // Secant update of the energy part alone: y = ΔG_E = Δg − Δg_entropy.
+      // Secant pair of the ln det part alone, negated: y = −Δ(g − g_s − g_fit).
       action.entropy(trialU, entropyGrads);
       packing.packGradient(entropyGrads, gEntropyNew);
       for (int i = 0; i < n; i++) gEntropyNew[i] /= nMax;
-      bfgsUpdate(energyModel, trialTheta, theta, gNew, gEntropyNew, g, gEntropy);
+      fitGradient(action, packing, fitGrads, gFitNew, nMax);
+      for (int i = 0; i < n; i++) {
+        s[i] = trialTheta[i] - theta[i];
+        y[i] = (g[i] - gEntropy[i] - gFit[i]) - (gNew[i] - gEntropyNew[i] - gFitNew[i]);
+      }
+      ConcaveBfgs.update(traceModel, s, y);
       System.arraycopy(gEntropyNew, 0, gEntropy, 0, n);
+      System.arraycopy(gFitNew, 0, gFit, 0, n);
       exact = false;
       System.arraycopy(trialTheta, 0, theta, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
@@ -173,61 +191,43 @@ final class NewtonSolver implements SaddlePointSolver {
         f * nMax, cert);
   }
 
-  /** The energy part of the Hessian of S/N_max: exact, or its fit part (the starting model). */
-  private static DMatrixRMaj energyHessian(Action action, List<DMatrixRMaj> u, boolean exact,
-      double nMax) {
-    DMatrixRMaj h = action.energyHessian(u, exact);
+  /**
+   * M ← T exactly at u: the fit part minus the exact energy Hessian (both of S/N_max), for when
+   * the model misled the line search or the iteration stalled.
+   */
+  private static void exactTrace(Action action, List<DMatrixRMaj> u, double nMax,
+      DMatrixRMaj traceModel) {
+    DMatrixRMaj fit = action.energyHessian(u, false);
+    CommonOps_DDRM.subtract(fit, action.energyHessian(u, true), traceModel);
+    CommonOps_DDRM.scale(1.0 / nMax, traceModel);
+  }
+
+  /**
+   * The model Hessian of S/N_max at u: the exact entropy part and fit part minus the model M of
+   * the trace part.
+   */
+  private static DMatrixRMaj modelHessian(Action action, List<DMatrixRMaj> u,
+      DMatrixRMaj traceModel, double nMax) {
+    DMatrixRMaj h = action.entropyHessian(u);
+    CommonOps_DDRM.addEquals(h, action.energyHessian(u, false));
     CommonOps_DDRM.scale(1.0 / nMax, h);
+    CommonOps_DDRM.subtractEquals(h, traceModel);
     return h;
   }
 
-  /** The model Hessian of S/N_max at u: the exact entropy part plus the energy model. */
-  private static DMatrixRMaj modelHessian(Action action, List<DMatrixRMaj> u,
-      DMatrixRMaj energyModel, double nMax) {
-    DMatrixRMaj h = action.entropyHessian(u);
-    CommonOps_DDRM.scale(1.0 / nMax, h);
-    CommonOps_DDRM.addEquals(h, energyModel);
-    return h;
+  /** ∂/∂θ of the fit term Yᵀ(K+TI)⁻¹Y / N_max at the action's last finite evaluation. */
+  private static void fitGradient(Action action, PackedSymmetric packing,
+      List<DMatrixRMaj> scratch, double[] out, double nMax) {
+    for (DMatrixRMaj m : scratch) m.zero();
+    action.energy().fitGradient(scratch.get(0));
+    packing.packGradient(scratch, out);
+    for (int i = 0; i < out.length; i++) out[i] /= nMax;
   }
 
   private static double maxDiagonal(DMatrixRMaj h) {
     double m = 0.0;
     for (int i = 0; i < h.numRows; i++) m = Math.max(m, Math.abs(h.get(i, i)));
     return m;
-  }
-
-  /**
-   * B ← B − (B s sᵀ B)/(sᵀ B s) + (y yᵀ)/(yᵀ s), s = θ' − θ, y = (g' − g'_s) − (g − g_s) the
-   * change of the energy gradient; skipped when yᵀs &gt; 0 or sᵀBs &gt; 0 fails.
-   */
-  private static void bfgsUpdate(DMatrixRMaj b, double[] thetaNew, double[] theta,
-      double[] gNew, double[] gEntropyNew, double[] g, double[] gEntropy) {
-    int n = g.length;
-    double[] s = new double[n];
-    double[] y = new double[n];
-    double sy = 0.0;
-    double ss = 0.0;
-    double yy = 0.0;
-    for (int i = 0; i < n; i++) {
-      s[i] = thetaNew[i] - theta[i];
-      y[i] = (gNew[i] - gEntropyNew[i]) - (g[i] - gEntropy[i]);
-      sy += s[i] * y[i];
-      ss += s[i] * s[i];
-      yy += y[i] * y[i];
-    }
-    if (!(sy > 1e-12 * Math.sqrt(ss * yy))) return;
-    double[] bs = new double[n];
-    double sbs = 0.0;
-    for (int i = 0; i < n; i++) {
-      double acc = 0.0;
-      for (int j = 0; j < n; j++) acc += b.get(i, j) * s[j];
-      bs[i] = acc;
-      sbs += s[i] * acc;
-    }
-    if (!(sbs > 0.0)) return;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) b.add(i, j, -bs[i] * bs[j] / sbs + y[i] * y[j] / sy);
-    }
   }
 
   /** δ = −(H + λI)⁻¹ g; false if H + λI is not positive definite. */

@@ -2,11 +2,14 @@ package org.attnpaths.theory.action;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.attnpaths.numerics.linalg.EjmlBackend;
+import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
+import org.attnpaths.numerics.linalg.NativeBackend;
 import org.attnpaths.theory.fixtures.RandomNetworks;
 import org.attnpaths.theory.kernel.PathKernels;
 import org.attnpaths.theory.model.Architecture;
@@ -74,7 +77,18 @@ class ActionGradientTest {
   @MethodSource("networks")
   void hessianMatchesFiniteDifferencesOfGradient(List<Integer> heads, List<Integer> widths,
       List<Double> variances, Readout readout, double temperature) {
-    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 10, 7);
+    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 10, 7,
+        EjmlBackend.INSTANCE);
+  }
+
+  /** The same with the native backend (its panel block Gram in the trace term); skipped without it. */
+  @ParameterizedTest
+  @MethodSource("networks")
+  void hessianMatchesFiniteDifferencesWithTheNativeBackend(List<Integer> heads,
+      List<Integer> widths, List<Double> variances, Readout readout, double temperature) {
+    assumeTrue(NativeBackend.load().isPresent(), "native BLAS/LAPACK not available");
+    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 10, 7,
+        NativeBackend.load().get());
   }
 
   /** P &lt; N0: the energy Hessian's traces are taken in sample space instead of feature space. */
@@ -82,16 +96,18 @@ class ActionGradientTest {
   @MethodSource("networks")
   void hessianMatchesFiniteDifferencesInSampleSpace(List<Integer> heads, List<Integer> widths,
       List<Double> variances, Readout readout, double temperature) {
-    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 6, 9);
+    hessianAgainstFiniteDifferences(heads, widths, variances, readout, temperature, 6, 9,
+        EjmlBackend.INSTANCE);
   }
 
   private static void hessianAgainstFiniteDifferences(List<Integer> heads, List<Integer> widths,
-      List<Double> variances, Readout readout, double temperature, int p, int n0) {
+      List<Double> variances, Readout readout, double temperature, int p, int n0,
+      LinearAlgebraBackend backend) {
     Task task = RandomNetworks.task(12, heads, p, 5, 4, n0);
     PathFeatures f = RandomNetworks.features(task, readout, variances.get(0));
     Architecture arch = new Architecture(heads, widths, variances, temperature, readout);
-    PathKernels kernels = PathKernels.choose(f, EjmlBackend.INSTANCE);
-    Action action = new Action(arch, kernels, task.yTrain(), EjmlBackend.INSTANCE);
+    PathKernels kernels = PathKernels.choose(f, backend);
+    Action action = new Action(arch, kernels, task.yTrain(), backend);
     List<DMatrixRMaj> u = RandomNetworks.randomOrderParameters(new SplittableRandom(9), arch);
     DMatrixRMaj h = action.hessian(u);
     PackedSymmetric packing = action.packing();

@@ -92,11 +92,6 @@ final class MarkovChainSampler {
     int tokens = config.tokens();
     int nf = config.featureDim();
     int n0 = config.tokenDim();
-    double[] z = new double[nf];
-    // The three strengths as one isotropic part plus two rank-one corrections (spec §9.1):
-    // s_perp P_⊥ z + s_par P_∥ z + s_oop (z − P_⊥ z − P_∥ z)
-    //   = s_oop z + (s_perp − s_oop) P_⊥ z + (s_par − s_oop) P_∥ z,
-    // so with all three equal to 1 the noise is exactly z ~ N(0, I).
     double cPerp = config.noisePerp() - config.noiseOop();
     double cPar = config.noisePar() - config.noiseOop();
     double sOop = config.noiseOop();
@@ -111,20 +106,30 @@ final class MarkovChainSampler {
     }
     int xOff = mu * tokens * n0;
     data[xOff + nf] = 1.0;                        // BOS: zero features, no noise, e_0
+    // Equal strengths (the default, s = 1): the corrections vanish, f = v + s_oop z exactly as
+    // the general formula evaluates it (adding 0·a·e = ±0 to a sum that is never −0 changes no
+    // bit), so the two projections are skipped.
+    boolean isotropic = cPerp == 0.0 && cPar == 0.0;
+    double[] ep = ePerp;                          // locals: C1 reloads fields inside loops
+    double[] eq = ePar;
     for (int t = 1; t < tokens; t++) {
       int row = xOff + t * n0;
       double[] v = states[sOff + t - 1] > 0 ? vPlus : vMinus;
-      normal.fill(z, 0, nf);
-      double a = 0.0;
-      double b = 0.0;
-      for (int i = 0; i < nf; i++) {
-        a += ePerp[i] * z[i];
-        b += ePar[i] * z[i];
-      }
-      double ca = cPerp * a;
-      double cb = cPar * b;
-      for (int i = 0; i < nf; i++) {
-        data[row + i] = v[i] + sOop * z[i] + ca * ePerp[i] + cb * ePar[i];
+      normal.fill(data, row, row + nf);            // z, in place
+      if (isotropic) {
+        for (int i = 0; i < nf; i++) data[row + i] = v[i] + sOop * data[row + i];
+      } else {
+        double a = 0.0;
+        double b = 0.0;
+        for (int i = 0; i < nf; i++) {
+          a += ep[i] * data[row + i];
+          b += eq[i] * data[row + i];
+        }
+        double ca = cPerp * a;
+        double cb = cPar * b;
+        for (int i = 0; i < nf; i++) {
+          data[row + i] = v[i] + sOop * data[row + i] + ca * ep[i] + cb * eq[i];
+        }
       }
       data[row + nf + t] = 1.0;                   // one-hot position e_t
     }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.theory.model.AttentionHead;
 import org.attnpaths.theory.model.BilinearScore;
+import org.attnpaths.theory.model.LowRankWeights;
 
 /**
  * The designed W-style heads of the Markov task (spec §9.1, reference
@@ -68,8 +69,58 @@ public final class MarkovHeads {
    * @param rng the blank head's own stream (referenced, advanced); ignored, may be null, otherwise
    */
   public static AttentionHead head(MarkovHeadKind kind, MarkovTaskConfig config, SplittableRandom rng) {
-    return AttentionHead.softmax(kind.label(), new BilinearScore(config.tokenDim(),
-        weights(kind, config, rng)));
+    double[] w = weights(kind, config, rng);
+    int n0 = config.tokenDim();
+    BilinearScore score = switch (kind) {
+      case SAME_TOKEN, DIFFERENT_TOKEN, UNIFORM ->
+          BilinearScore.withLowRank(n0, w, lowRank(kind, config));
+      // Feature or cross perturbations fill a dense N_f × N_f (or cross) block: full rank.
+      case BLANK -> config.blankFeaturePerturbation() > 0.0 || config.blankCrossPerturbation() > 0.0
+          ? BilinearScore.dense(n0, w) : new BilinearScore(n0, w);
+    };
+    return AttentionHead.softmax(kind.label(), score);
+  }
+
+  /**
+   * W = A·Bᵀ of the designed heads from their definition (β included in A): same/different
+   * token: A = [±β q ; 0], B = [q ; 0] for W_feat = ±q qᵀ, plus one pair per non-zero row a of
+   * W_pos (BOS row a = 0 and shift rows 1..T−2): A = β e_a, B = W_pos[a, ·]; r = 1 + (T − 1).
+   * Uniform: A = β·1_pos, B = 1_pos, r = 1. Exactly W (products of ±1, 1.5 and q entries with β);
+   * checked against {@link #weights} in LowRankWeightsTest.
+   */
+  static LowRankWeights lowRank(MarkovHeadKind kind, MarkovTaskConfig config) {
+    int nf = config.featureDim();
+    int tokens = config.tokens();
+    int n0 = config.tokenDim();
+    double beta = config.beta();
+    if (kind == MarkovHeadKind.UNIFORM) {
+      double[] a = new double[n0];
+      double[] b = new double[n0];
+      for (int t = 0; t < tokens; t++) {
+        a[nf + t] = beta;
+        b[nf + t] = 1.0;
+      }
+      return new LowRankWeights(n0, 1, a, b);
+    }
+    int r = 1 + (tokens - 1);
+    double[] a = new double[n0 * r];
+    double[] b = new double[n0 * r];
+    double sign = kind == MarkovHeadKind.SAME_TOKEN ? 1.0 : -1.0;
+    double[] q = readoutDirection(nf);
+    for (int i = 0; i < nf; i++) {
+      a[i * r] = beta * sign * q[i];
+      b[i * r] = q[i];
+    }
+    for (int t = 1; t < tokens; t++) {                           // BOS row: W_pos[0, t] = 1.5
+      b[(nf + t) * r + 1] = BOS_SCORE;
+    }
+    a[nf * r + 1] = beta;
+    for (int row = 1; row <= tokens - 2; row++) {                 // shift rows: W_pos[a, a+1] = 1
+      int k = 1 + row;
+      a[(nf + row) * r + k] = beta;
+      b[(nf + row + 1) * r + k] = 1.0;
+    }
+    return new LowRankWeights(n0, r, a, b);
   }
 
   /**
