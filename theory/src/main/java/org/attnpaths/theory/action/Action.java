@@ -179,19 +179,34 @@ public final class Action {
         pb[k] = b;
       }
     }
+    // Plain array indexing: this runs a few times per solve, mostly before the JIT compiles it.
+    // W symmetric to the last bit, so that W_ea can be read as W[a][e].
+    double[] wd = w.data;
+    for (int i = 0; i < d; i++) {
+      for (int j = i + 1; j < d; j++) {
+        double s = 0.5 * (wd[i * d + j] + wd[j * d + i]);
+        wd[i * d + j] = s;
+        wd[j * d + i] = s;
+      }
+    }
+    double[] hd = h.data;
+    int n = h.numCols;
     for (int p = 0; p < m; p++) {
       int a = pa[p];
       int b = pb[p];
+      int rowA = a * d;
+      int rowB = b * d;
       for (int q = p; q < m; q++) {
         int c = pa[q];
         int e = pb[q];
         // Σ over both orderings of (a, b) and of (c, e) of W_{second,first} W_{second',first'}
-        double v = w.get(e, a) * w.get(b, c);
-        if (a != b) v += w.get(e, b) * w.get(a, c);
-        if (c != e) v += w.get(c, a) * w.get(b, e);
-        if (a != b && c != e) v += w.get(c, b) * w.get(a, e);
-        h.set(p, q, width * v);
-        h.set(q, p, width * v);
+        // (W is symmetric: W_ea = W[a][e])
+        double v = wd[rowA + e] * wd[rowB + c];
+        if (a != b) v += wd[rowB + e] * wd[rowA + c];
+        if (c != e) v += wd[rowA + c] * wd[rowB + e];
+        if (a != b && c != e) v += wd[rowB + c] * wd[rowA + e];
+        hd[p * n + q] = width * v;
+        hd[q * n + p] = width * v;
       }
     }
   }

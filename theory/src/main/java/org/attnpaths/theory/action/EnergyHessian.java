@@ -24,8 +24,17 @@ public final class EnergyHessian {
   private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
   private final DMatrixRMaj gramFactor = new DMatrixRMaj(1, 1);
   private final DMatrixRMaj blocks = new DMatrixRMaj(1, 1);
+  /** Default values per chunk of the block Gram: 4 MB, one reused buffer. */
+  static final int GRAM_CHUNK_VALUES = 1 << 19;
+  private final int gramChunkValues;
 
   public EnergyHessian(PathFeatures features, LinearAlgebraBackend backend) {
+    this(features, backend, GRAM_CHUNK_VALUES);
+  }
+
+  /** @param gramChunkValues values per chunk of the block Gram (tests force several chunks) */
+  EnergyHessian(PathFeatures features, LinearAlgebraBackend backend, int gramChunkValues) {
+    this.gramChunkValues = gramChunkValues;
     this.features = features;
     this.backend = backend;
   }
@@ -135,19 +144,27 @@ public final class EnergyHessian {
     q.reshape(paths * n0, paths * n0, false);
     backend.syrk(1.0, z, true, 0.0, q);
     int pairs = paths * paths;
-    DMatrixRMaj v = blocks;                             // row (x,y) = vec Q_{xy}
-    v.reshape(pairs, n0 * n0, false);
+    // Gram of the blocks, ⟨Q_{xy}, Q_{x'y'}⟩, accumulated over chunks of block rows: chunk c
+    // holds rows [i0, i0+k) of every Q_{xy} (row (x,y) of v), so the (Π²) × N0² matrix of all
+    // vec Q_{xy} is never formed (75 MB of fresh memory at the image scale, spec §12).
+    int rowsPerChunk = Math.max(1, Math.min(n0, gramChunkValues / (pairs * n0)));
+    DMatrixRMaj v = blocks;
+    DMatrixRMaj gram = new DMatrixRMaj(pairs, pairs);
     int stride = paths * n0;
-    for (int x = 0; x < paths; x++) {
-      for (int y = 0; y < paths; y++) {
-        int row = (x * paths + y) * n0 * n0;
-        for (int i = 0; i < n0; i++) {
-          System.arraycopy(q.data, (x * n0 + i) * stride + y * n0, v.data, row + i * n0, n0);
+    for (int i0 = 0; i0 < n0; i0 += rowsPerChunk) {
+      int k = Math.min(rowsPerChunk, n0 - i0);
+      v.reshape(pairs, k * n0, false);
+      for (int x = 0; x < paths; x++) {
+        for (int y = 0; y < paths; y++) {
+          int row = (x * paths + y) * k * n0;
+          for (int i = 0; i < k; i++) {
+            System.arraycopy(q.data, (x * n0 + i0 + i) * stride + y * n0, v.data, row + i * n0,
+                n0);
+          }
         }
       }
+      backend.syrk(1.0, v, false, i0 == 0 ? 0.0 : 1.0, gram);
     }
-    DMatrixRMaj gram = new DMatrixRMaj(pairs, pairs);
-    backend.syrk(1.0, v, false, 0.0, gram);
     double[][] t = new double[pairs][pairs];
     for (int a = 0; a < paths; a++) {
       for (int b = 0; b < paths; b++) {
