@@ -3,9 +3,7 @@ package org.attnpaths.benchmarks.simulation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.attnpaths.numerics.linalg.BackendChoice;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
-import org.attnpaths.numerics.linalg.LinearAlgebraBackends;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.network.FiniteNetwork;
 import org.attnpaths.simulation.network.NetworkWeights;
@@ -13,11 +11,8 @@ import org.attnpaths.simulation.sampler.BlockedGibbsSampler;
 import org.attnpaths.simulation.sampler.GibbsWorkspace;
 import org.attnpaths.theory.model.Architecture;
 import org.attnpaths.theory.model.Readout;
-import org.attnpaths.theory.path.AttentionMaps;
 import org.attnpaths.theory.path.PathFeatures;
 import org.attnpaths.theory.task.Task;
-import org.attnpaths.theory.task.markov.MarkovTask;
-import org.attnpaths.theory.task.markov.MarkovTaskConfig;
 
 /**
  * Issue 3 §6: wall time of one exact blocked-Gibbs sweep on the built-in Markov task (4 paths,
@@ -33,17 +28,15 @@ public final class GibbsSweep {
   private GibbsSweep() {}
 
   public static void main(String[] args) {
-    LinearAlgebraBackend backend = LinearAlgebraBackends.select(
-        BackendChoice.parse(args.length > 0 ? args[0] : "auto"));
+    MarkovPathData data = MarkovPathData.load(args.length > 0 ? args[0] : null);
+    LinearAlgebraBackend backend = data.backend();
     int sweeps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int[] widths = args.length > 2
         ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {100, 1000};
-    Task task = MarkovTask.generate(MarkovTaskConfig.fourPath(), 1);
-    PathFeatures train = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
-        task.xTrain(), backend), 1.0);
-    PathFeatures test = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
-        task.xTest(), backend), 1.0);
+    Task task = data.task();
+    PathFeatures train = data.train();
+    PathFeatures test = data.test();
     System.out.printf(Locale.ROOT, "backend=%s  P=%d  N0=%d  paths=%d%n", backend.name(),
         train.examples(), train.tokenDim(), train.paths());
     for (int n : widths) {

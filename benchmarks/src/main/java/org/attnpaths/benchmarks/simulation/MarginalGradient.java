@@ -3,9 +3,7 @@ package org.attnpaths.benchmarks.simulation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.attnpaths.numerics.linalg.BackendChoice;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
-import org.attnpaths.numerics.linalg.LinearAlgebraBackends;
 import org.attnpaths.numerics.random.NormalSampler;
 import org.attnpaths.simulation.network.FiniteNetwork;
 import org.attnpaths.simulation.network.LayerInputs;
@@ -15,11 +13,8 @@ import org.attnpaths.simulation.sampler.GibbsWorkspace;
 import org.attnpaths.simulation.sampler.ReadoutMarginalPotential;
 import org.attnpaths.theory.model.Architecture;
 import org.attnpaths.theory.model.Readout;
-import org.attnpaths.theory.path.AttentionMaps;
 import org.attnpaths.theory.path.PathFeatures;
 import org.attnpaths.theory.task.Task;
-import org.attnpaths.theory.task.markov.MarkovTask;
-import org.attnpaths.theory.task.markov.MarkovTaskConfig;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -39,17 +34,15 @@ public final class MarginalGradient {
   private MarginalGradient() {}
 
   public static void main(String[] args) {
-    LinearAlgebraBackend backend = LinearAlgebraBackends.select(
-        BackendChoice.parse(args.length > 0 ? args[0] : "auto"));
+    MarkovPathData data = MarkovPathData.load(args.length > 0 ? args[0] : null);
+    LinearAlgebraBackend backend = data.backend();
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     int[] widths = args.length > 2
         ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {100, 1000};
-    Task task = MarkovTask.generate(MarkovTaskConfig.fourPath(), 1);
-    PathFeatures train = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
-        task.xTrain(), backend), 1.0);
-    PathFeatures test = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
-        task.xTest(), backend), 1.0);
+    Task task = data.task();
+    PathFeatures train = data.train();
+    PathFeatures test = data.test();
     System.out.printf(Locale.ROOT, "backend=%s  P=%d  N0=%d  paths=%d  OPENBLAS_NUM_THREADS=%s%n",
         backend.name(), train.examples(), train.tokenDim(), train.paths(),
         System.getenv("OPENBLAS_NUM_THREADS"));

@@ -181,14 +181,8 @@ public final class Action {
     }
     // Plain array indexing: this runs a few times per solve, mostly before the JIT compiles it.
     // W symmetric to the last bit, so that W_ea can be read as W[a][e].
+    CommonOps_DDRM.symmLowerToFull(w);
     double[] wd = w.data;
-    for (int i = 0; i < d; i++) {
-      for (int j = i + 1; j < d; j++) {
-        double s = 0.5 * (wd[i * d + j] + wd[j * d + i]);
-        wd[i * d + j] = s;
-        wd[j * d + i] = s;
-      }
-    }
     double[] hd = h.data;
     int n = h.numCols;
     for (int p = 0; p < m; p++) {
