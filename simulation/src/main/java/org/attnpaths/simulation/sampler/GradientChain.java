@@ -38,12 +38,10 @@ abstract class GradientChain implements MarkovChain {
 
   /**
    * @param initial θ₀, copied
-   * @throws IllegalArgumentException if θ₀ has the wrong length, warmUp &lt; 0, or Φ(θ₀) is not finite
-   */
-  /**
    * @param calibrationExponent k of {@link StepSizeCalibration}: 4 for HMC, 3 for MALA
    * @param keepCalibrated whether the step kept after warm-up is the calibrated one (HMC) or
    *     dual averaging's ε̄ (MALA), see {@link #adaptStepSize}
+   * @throws IllegalArgumentException if θ₀ has the wrong length, warmUp &lt; 0, or Φ(θ₀) is not finite
    */
   GradientChain(Potential potential, double[] initial, SplittableRandom rng, int warmUp,
       int calibrationExponent, boolean keepCalibrated) {
