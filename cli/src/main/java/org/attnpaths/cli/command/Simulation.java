@@ -200,27 +200,54 @@ final class Simulation {
   }
 
   /**
-   * Records f(x*) split by path, Π·Q values path-major (a workspace per chain); on the
-   * readout-marginal potential the readout is drawn first, as {@link Recorder} does.
+   * The network weights of a chain state (a workspace per chain): θ itself on the joint
+   * potential; on the readout-marginal potential θ plus the readout a drawn from its exact
+   * conditional given θ, so that every record is a draw of the joint posterior.
    */
-  private static final class PathRecorder implements SampleFunctional {
-    private final FiniteNetwork network;
-    private final PathFeatures test;
+  private static final class ChainWeights {
     private final NetworkWeights w;
     private final ReadoutMarginalPotential marginal;   // null on the joint potential
     private final NormalSampler readoutNormals;
     private final double[] full;
     private final double[] readout;
 
-    PathRecorder(FiniteNetwork network, double[] y, PathFeatures test,
-        NormalSampler readoutNormals) {
-      this.network = network;
-      this.test = test;
+    /** @param readoutNormals the readout draws' stream, or null for the joint potential */
+    ChainWeights(FiniteNetwork network, double[] y, NormalSampler readoutNormals) {
       this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
       this.readoutNormals = readoutNormals;
       this.marginal = readoutNormals == null ? null : new ReadoutMarginalPotential(network, y);
       this.full = new double[w.dimension()];
       this.readout = new double[marginal == null ? 0 : marginal.readoutDimension()];
+    }
+
+    /** The weights of state θ; the returned object is reused by the next call. */
+    NetworkWeights of(double[] theta) {
+      if (marginal == null) {
+        w.copyFrom(theta);
+      } else {
+        marginal.drawReadout(theta, readoutNormals, readout);
+        System.arraycopy(theta, 0, full, 0, theta.length);
+        System.arraycopy(readout, 0, full, theta.length, readout.length);
+        w.copyFrom(full);
+      }
+      return w;
+    }
+  }
+
+  /**
+   * Records f(x*) split by path, Π·Q values path-major (a workspace per chain); on the
+   * readout-marginal potential the readout is drawn first, as {@link Recorder} does.
+   */
+  private static final class PathRecorder implements SampleFunctional {
+    private final FiniteNetwork network;
+    private final PathFeatures test;
+    private final ChainWeights weights;
+
+    PathRecorder(FiniteNetwork network, double[] y, PathFeatures test,
+        NormalSampler readoutNormals) {
+      this.network = network;
+      this.test = test;
+      this.weights = new ChainWeights(network, y, readoutNormals);
     }
 
     @Override
@@ -230,14 +257,7 @@ final class Simulation {
 
     @Override
     public void evaluate(double[] theta, double[] out) {
-      if (marginal == null) {
-        w.copyFrom(theta);
-      } else {
-        marginal.drawReadout(theta, readoutNormals, readout);
-        System.arraycopy(theta, 0, full, 0, theta.length);
-        System.arraycopy(readout, 0, full, theta.length, readout.length);
-        w.copyFrom(full);
-      }
+      NetworkWeights w = weights.of(theta);
       double[] g = network.pathOutputs(w, test).values();
       System.arraycopy(g, 0, out, 0, g.length);
     }
@@ -251,22 +271,14 @@ final class Simulation {
   private static final class Recorder implements SampleFunctional {
     private final FiniteNetwork network;
     private final PathFeatures test;
-    private final NetworkWeights w;
+    private final ChainWeights weights;
     private final int size;
-    private final ReadoutMarginalPotential marginal;   // null on the joint potential
-    private final NormalSampler readoutNormals;
-    private final double[] full;
-    private final double[] readout;
 
     /** @param readoutNormals the readout draws' stream, or null for the joint potential */
     Recorder(FiniteNetwork network, double[] y, PathFeatures test, NormalSampler readoutNormals) {
       this.network = network;
       this.test = test;
-      this.w = NetworkWeights.zeros(network.architecture(), network.tokenDim());
-      this.readoutNormals = readoutNormals;
-      this.marginal = readoutNormals == null ? null : new ReadoutMarginalPotential(network, y);
-      this.full = new double[w.dimension()];
-      this.readout = new double[marginal == null ? 0 : marginal.readoutDimension()];
+      this.weights = new ChainWeights(network, y, readoutNormals);
       Architecture a = network.architecture();
       int n = test.examples() + 1;
       for (int l = 1; l <= a.layers(); l++) n += a.orderParameterSize(l) * a.orderParameterSize(l);
@@ -280,14 +292,7 @@ final class Simulation {
 
     @Override
     public void evaluate(double[] theta, double[] out) {
-      if (marginal == null) {
-        w.copyFrom(theta);
-      } else {
-        marginal.drawReadout(theta, readoutNormals, readout);
-        System.arraycopy(theta, 0, full, 0, theta.length);
-        System.arraycopy(readout, 0, full, theta.length, readout.length);
-        w.copyFrom(full);
-      }
+      NetworkWeights w = weights.of(theta);
       double[] f = network.forward(w, test);
       System.arraycopy(f, 0, out, 0, f.length);
       OrderParameters u = network.orderParameters(w);
