@@ -31,9 +31,7 @@ public final class GibbsSweep {
     MarkovPathData data = MarkovPathData.load(args.length > 0 ? args[0] : null);
     LinearAlgebraBackend backend = data.backend();
     int sweeps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int[] widths = args.length > 2
-        ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
-        : new int[] {100, 1000};
+    int[] widths = MarkovPathData.widths(args);
     Task task = data.task();
     PathFeatures train = data.train();
     PathFeatures test = data.test();

@@ -37,9 +37,7 @@ public final class MarginalGradient {
     MarkovPathData data = MarkovPathData.load(args.length > 0 ? args[0] : null);
     LinearAlgebraBackend backend = data.backend();
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    int[] widths = args.length > 2
-        ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
-        : new int[] {100, 1000};
+    int[] widths = MarkovPathData.widths(args);
     Task task = data.task();
     PathFeatures train = data.train();
     PathFeatures test = data.test();

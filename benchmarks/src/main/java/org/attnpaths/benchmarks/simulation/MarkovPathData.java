@@ -1,5 +1,6 @@
 package org.attnpaths.benchmarks.simulation;
 
+import java.util.Arrays;
 import org.attnpaths.numerics.linalg.BackendChoice;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackends;
@@ -29,5 +30,12 @@ record MarkovPathData(LinearAlgebraBackend backend, Task task, PathFeatures trai
     PathFeatures test = PathFeatures.of(AttentionMaps.of(task.attention(), Readout.LAST,
         task.xTest(), backend), 1.0);
     return new MarkovPathData(backend, task, train, test);
+  }
+
+  /** The widths from the third command-line argument on; 100 and 1000 when there are none. */
+  static int[] widths(String[] args) {
+    return args.length > 2
+        ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+        : new int[] {100, 1000};
   }
 }
