@@ -115,8 +115,7 @@ public final class EjmlBackend implements LinearAlgebraBackend {
       double[] y) {
     int m = a.numRows;
     int n = a.numCols;
-    GemvShape.check(m, n, transA, x, y);
-    if (y == x || y == a.data) throw new IllegalArgumentException("gemv: y must not alias x or a");
+    GemvShape.check(a, transA, x, y);
     int rows = transA ? n : m;
     for (int i = 0; i < rows; i++) y[i] = beta == 0.0 ? 0.0 : beta * y[i];
     // Memory-bound: split the output range in two halves on the common pool when a is large.

@@ -124,8 +124,7 @@ public final class NativeBackend implements LinearAlgebraBackend {
       double[] y) {
     int m = a.numRows;
     int n = a.numCols;
-    GemvShape.check(m, n, transA, x, y);
-    if (y == x || y == a.data) throw new IllegalArgumentException("gemv: y must not alias x or a");
+    GemvShape.check(a, transA, x, y);
     int rows = transA ? n : m;
     if (rows == 0) return;
     if ((transA ? m : n) == 0) {  // op(a)·x = 0; BLAS would reject the zero leading dimension
