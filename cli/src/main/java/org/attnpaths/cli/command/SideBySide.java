@@ -24,8 +24,9 @@ record SideBySide(GpBaseline gp, List<WidthResult> theory, List<SampledWidth> sa
   static SideBySide run(TheorySweep sweep, Simulation simulation, List<Integer> widths,
       Progress progress, java.util.function.Consumer<WidthComparison> onEach) {
     progress.stage("GP limit and saddle points at " + widths.size() + " widths");
-    GpBaseline gp = sweep.gp();
+    // The saddle points first: they overlap with the test-set features (TheorySweep).
     List<WidthResult> theory = sweep.run(widths, null);
+    GpBaseline gp = sweep.gp();
     List<SampledWidth> sampled = new ArrayList<>();
     List<WidthComparison> comparisons = new ArrayList<>();
     simulation.countSteps(widths.size());

@@ -35,6 +35,7 @@ import org.attnpaths.theory.analysis.GpBaseline;
 import org.attnpaths.theory.analysis.TheorySweep;
 import org.attnpaths.theory.analysis.WidthResult;
 import org.attnpaths.theory.model.Architecture;
+import org.attnpaths.theory.saddle.SaddlePoint;
 import org.attnpaths.theory.saddle.SolverOptions;
 import org.attnpaths.theory.task.Task;
 import picocli.CommandLine.Command;
@@ -155,9 +156,18 @@ public final class TheoryCommand implements Callable<Integer> {
     List<String> labels = TheoryReport.pathLabels(t.pathNames(), base.paths());
     if (!run.quiet()) describe(out, t, base, solverOptions, backend, labels);
     TheorySweep sweep = new TheorySweep(t, base, backend, solverOptions, solver.kernels());
-    clock.lap("attention+features");
+    clock.lap("train features");
+    // The saddle points need only the training set: they are solved while the sweep computes the
+    // test set's attention and path features on its own thread.
+    List<SaddlePoint> solved;
+    try (Progress progress = Progress.start(err, run.quiet())) {
+      progress.stage("saddle points");
+      progress.tasks(architecture.widths().size(), "widths solved");
+      solved = sweep.solveAll(architecture.widths(), sp -> progress.taskDone());
+    }
+    clock.lap("saddle points");
     GpBaseline gp = sweep.gp();
-    clock.lap("gp");
+    clock.lap("test features+gp");
     List<GpBaseline> subsetBaselines = new ArrayList<>();
     if (!chosen.isEmpty()) {
       chosen.forEach((name, heads) -> subsetBaselines.add(sweep.gpSubset(name, heads)));
@@ -166,16 +176,13 @@ public final class TheoryCommand implements Callable<Integer> {
     PrintWriter tableOut = run.quiet() ? new PrintWriter(Writer.nullWriter()) : out;
     TheoryTable table = new TheoryTable(tableOut, labels, t.xTrain().count(), gp.test().accuracy());
     table.header();
-    List<WidthResult> results;
-    try (Progress progress = Progress.start(err, run.quiet())) {
-      progress.stage("saddle points");
-      progress.tasks(architecture.widths().size(), "widths solved");
-      results = sweep.run(architecture.widths(), r -> {
-        table.row(r);
-        progress.taskDone();
-      });
+    List<WidthResult> results = new ArrayList<>();
+    for (SaddlePoint sp : solved) {
+      WidthResult r = sweep.evaluate(sp);
+      results.add(r);
+      table.row(r);
     }
-    clock.lap("widths");
+    clock.lap("predictors");
     if (!chosen.isEmpty()) table.subsets(gp, subsetBaselines);
 
     // 3. Write the result files (atomically), then report.

@@ -153,9 +153,13 @@ public final class NativeBackend implements LinearAlgebraBackend {
     mirrorLowerToUpper(c.data, n);
   }
 
-  /** Copies the lower triangle onto the upper one in 64×64 tiles (a plain loop thrashes cache). */
+  /**
+   * Copies the lower triangle onto the upper one in 32×32 tiles (a plain loop thrashes cache; a
+   * tile's source and destination, 2 × 8 kB, stay in L1). n = 3072 in a cold C1 JVM: 24–51 ms,
+   * median 29, against 33–60 ms, median 38, with 64×64 tiles (BENCHMARKS.md, image-scale solve).
+   */
   static void mirrorLowerToUpper(double[] d, int n) {
-    final int tile = 64;
+    final int tile = 32;
     for (int ib = 0; ib < n; ib += tile) {
       int iEnd = Math.min(ib + tile, n);
       for (int jb = ib; jb < n; jb += tile) {

@@ -2,6 +2,8 @@ package org.attnpaths.theory.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.theory.action.Action;
@@ -30,6 +32,11 @@ import org.ejml.data.DMatrixRMaj;
  * (train and test), then each width's saddle point is solved — warm-started from the previous
  * width for Newton, from the GP value for the reference Adam (spec §6) — and its predictor
  * evaluated on the test set.
+ *
+ * <p>The saddle points need only the training set, so the test set's attention and path features
+ * (the larger part: 1000 of the 1100 sequences of the Markov task) are computed on a thread of
+ * their own, started by the constructor, while the widths are solved; everything that needs them
+ * ({@link #testFeatures}, {@link #gp}, {@link #evaluate}) waits for them.
  */
 public final class TheorySweep {
   /** Leading principal components reported by the kernel-task alignment (spec §7). */
@@ -40,7 +47,8 @@ public final class TheorySweep {
   private final LinearAlgebraBackend backend;
   private final SolverOptions options;
   private final PathFeatures train;
-  private final PathFeatures test;
+  /** The test set's path features, computed on their own thread (see the class comment). */
+  private final FutureTask<PathFeatures> test;
   private final PathKernels.Representation representation;
   /** Built on first use: a sweep used only for its path features (simulation) never pays for it. */
   private PathKernels kernels;
@@ -67,9 +75,12 @@ public final class TheorySweep {
     this.options = options;
     // The attention maps are needed only for the features (head subsets restrict these), so they
     // are not kept: at the image scale they hold ~120 MB.
+    this.test = new FutureTask<>(() -> PathFeatures.of(AttentionMaps.of(task.attention(),
+        base.readout(), task.xTest(), backend), base.variance(0)));
+    Thread worker = new Thread(test, "attnpaths-test-features");
+    worker.setDaemon(true);
+    worker.start();
     this.train = PathFeatures.of(AttentionMaps.of(task.attention(), base.readout(), task.xTrain(),
-        backend), base.variance(0));
-    this.test = PathFeatures.of(AttentionMaps.of(task.attention(), base.readout(), task.xTest(),
         backend), base.variance(0));
     this.representation = kernels;
   }
@@ -87,9 +98,19 @@ public final class TheorySweep {
     return train;
   }
 
-  /** Test-set path features of the full network. */
+  /** Test-set path features of the full network (waits until they are computed). */
   public PathFeatures testFeatures() {
-    return test;
+    try {
+      return test.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing the test-set path features", e);
+    } catch (ExecutionException e) {
+      // The computation's own exception, e.g. a bad input's message, as if thrown here.
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Which kernel representation was chosen ({@code precomputed} or {@code factorised}). */
@@ -110,7 +131,7 @@ public final class TheorySweep {
       for (int i = 0; i < h; i++) l.add(i);
       all.add(l);
     }
-    return baseline("all", all, base, train, test);
+    return baseline("all", all, base, train, testFeatures());
   }
 
   /** GP limit of the sub-network keeping the listed 0-based heads per layer (spec §9.1). */
@@ -129,7 +150,7 @@ public final class TheorySweep {
     for (List<Integer> l : keepHeads) counts.add(l.size());
     Architecture sub = base.withHeads(counts);
     PathFeatures subTrain = train.restrict(keepHeads);
-    PathFeatures subTest = test.restrict(keepHeads);
+    PathFeatures subTest = testFeatures().restrict(keepHeads);
     return new HeadSubset(keepHeads, subsetPaths(keepHeads), sub, subTrain, subTest);
   }
 
@@ -184,6 +205,11 @@ public final class TheorySweep {
 
   /** Solves one width from a given start (the GP value when {@code start} is null). */
   public WidthResult solve(int width, List<DMatrixRMaj> start) {
+    return evaluate(saddlePoint(width, start));
+  }
+
+  /** The saddle point of one width from a given start (the GP value when null); train set only. */
+  private SaddlePoint saddlePoint(int width, List<DMatrixRMaj> start) {
     Architecture arch = base.withWidth(width);
     Action action = new Action(arch, kernels(), task.yTrain(), backend);
     List<DMatrixRMaj> from = start == null ? GpLimit.matrices(arch) : start;
@@ -191,30 +217,58 @@ public final class TheorySweep {
       throw new KernelNotPositiveDefiniteException("training kernel at the start point",
           arch.temperature());
     }
-    SaddlePoint sp = SaddlePointSolver.of(options).solve(action, from);
-    DMatrixRMaj u1 = sp.orderParameters().u(1);
-    Predictor predictor = new Predictor(train, task.yTrain(), arch.temperature(), backend);
-    PredictorStatistics stats = predictor.evaluate(u1, test, task.yTest());
-    KernelAlignment alignment = KernelAlignments.of(train, u1, task.yTrain(),
-        ALIGNMENT_COMPONENTS, backend);
-    return new WidthResult(width, sp, stats, alignment);
+    return SaddlePointSolver.of(options).solve(action, from);
   }
 
   /**
-   * Solves every width in the given order. Newton warm-starts each width from the previous
-   * solution (issue 2 §4); Adam starts every width from the GP value like the reference.
+   * A solved width's predictor statistics on the test set and kernel-task alignment.
+   *
+   * @param sp a saddle point of this sweep's network (any width)
+   */
+  public WidthResult evaluate(SaddlePoint sp) {
+    Architecture arch = sp.architecture();
+    DMatrixRMaj u1 = sp.orderParameters().u(1);
+    Predictor predictor = new Predictor(train, task.yTrain(), arch.temperature(), backend);
+    PredictorStatistics stats = predictor.evaluate(u1, testFeatures(), task.yTest());
+    KernelAlignment alignment = KernelAlignments.of(train, u1, task.yTrain(),
+        ALIGNMENT_COMPONENTS, backend);
+    return new WidthResult(arch.maxWidth(), sp, stats, alignment);
+  }
+
+  /**
+   * The saddle points of every width in the given order. Newton warm-starts each width from the
+   * previous solution (issue 2 §4); Adam starts every width from the GP value like the reference.
+   * Needs only the training set: it runs while the test-set features are still being computed.
+   *
+   * @param onSolved called with each saddle point as it is solved, or null
+   */
+  public List<SaddlePoint> solveAll(List<Integer> widths, Consumer<SaddlePoint> onSolved) {
+    List<SaddlePoint> out = new ArrayList<>();
+    List<DMatrixRMaj> start = null;
+    for (int w : widths) {
+      SaddlePoint sp = saddlePoint(w, start);
+      out.add(sp);
+      if (onSolved != null) onSolved.accept(sp);
+      if (options.method() == SolverOptions.Method.NEWTON && sp.certificate().converged()) {
+        start = new ArrayList<>();
+        for (int l = 1; l <= base.layers(); l++) start.add(sp.orderParameters().u(l));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Solves every width ({@link #solveAll}), then evaluates each ({@link #evaluate}) in the same
+   * order.
+   *
+   * @param onEach called with each width's result as it is evaluated, or null
    */
   public List<WidthResult> run(List<Integer> widths, Consumer<WidthResult> onEach) {
     List<WidthResult> out = new ArrayList<>();
-    List<DMatrixRMaj> start = null;
-    for (int w : widths) {
-      WidthResult r = solve(w, start);
+    for (SaddlePoint sp : solveAll(widths, null)) {
+      WidthResult r = evaluate(sp);
       out.add(r);
       if (onEach != null) onEach.accept(r);
-      if (options.method() == SolverOptions.Method.NEWTON && r.saddlePoint().certificate().converged()) {
-        start = new ArrayList<>();
-        for (int l = 1; l <= base.layers(); l++) start.add(r.saddlePoint().orderParameters().u(l));
-      }
     }
     return out;
   }
