@@ -22,6 +22,7 @@ public final class Action {
   private final PackedSymmetric packing;
   private final List<DMatrixRMaj> scratch;
   private final DMatrixRMaj energyGrad;
+  private final LinearAlgebraBackend backend;
 
   public Action(Architecture arch, PathKernels kernels, double[] yTrain,
       LinearAlgebraBackend backend) {
@@ -30,6 +31,7 @@ public final class Action {
           + " paths to match the kernels, got heads " + arch.heads());
     }
     this.arch = arch;
+    this.backend = backend;
     this.entropy = new Entropy(arch);
     this.energy = new Energy(kernels, yTrain, arch.temperature(), backend);
     this.energyHessian = new EnergyHessian(kernels.features(), backend);
@@ -44,6 +46,11 @@ public final class Action {
 
   public PackedSymmetric packing() {
     return packing;
+  }
+
+  /** The backend of the energy's kernel algebra (solvers use it for their dense systems too). */
+  public LinearAlgebraBackend backend() {
+    return backend;
   }
 
   public Energy energy() {
