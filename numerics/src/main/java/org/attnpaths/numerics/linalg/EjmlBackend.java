@@ -317,6 +317,16 @@ public final class EjmlBackend implements LinearAlgebraBackend {
    */
   @Override
   public void choleskyInverse(DMatrixRMaj l, DMatrixRMaj out) {
+    choleskyInverseLower(l, out);
+    int n = out.numRows;
+    double[] a = out.data;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i];
+    }
+  }
+
+  @Override
+  public void choleskyInverseLower(DMatrixRMaj l, DMatrixRMaj out) {
     if (l.numRows != l.numCols) {
       throw new IllegalArgumentException(
           "choleskyInverse: expected a square factor, got " + l.numRows + "×" + l.numCols);
@@ -355,9 +365,6 @@ public final class EjmlBackend implements LinearAlgebraBackend {
         int aj = j * n;
         for (int c = 0; c <= j; c++) a[aj + c] += xij * x[xi + c];
       }
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i];
     }
   }
 

@@ -92,6 +92,17 @@ public interface LinearAlgebraBackend {
   void choleskyInverse(DMatrixRMaj l, DMatrixRMaj out);
 
   /**
+   * The lower triangle (row-major, j ≤ i) of (L·Lᵀ)⁻¹, as {@link #choleskyInverse} computes it
+   * but without mirroring it onto the upper triangle, which is left undefined: for contractions
+   * with symmetric matrices stored as lower triangles (the precomputed kernel blocks), where the
+   * mirror is a cache-unfriendly pass of its own.
+   *
+   * @param l lower Cholesky factor, not modified
+   * @param out n×n, its lower triangle overwritten
+   */
+  void choleskyInverseLower(DMatrixRMaj l, DMatrixRMaj out);
+
+  /**
    * Eigen-decomposition of a symmetric matrix.
    *
    * @param a symmetric n×n, not modified

@@ -229,6 +229,12 @@ public final class NativeBackend implements LinearAlgebraBackend {
 
   @Override
   public void choleskyInverse(DMatrixRMaj l, DMatrixRMaj out) {
+    choleskyInverseLower(l, out);
+    mirrorLowerToUpper(out.data, out.numRows);
+  }
+
+  @Override
+  public void choleskyInverseLower(DMatrixRMaj l, DMatrixRMaj out) {
     if (l.numRows != l.numCols) {
       throw new IllegalArgumentException(
           "choleskyInverse: expected a square factor, got " + l.numRows + "×" + l.numCols);
@@ -250,10 +256,6 @@ public final class NativeBackend implements LinearAlgebraBackend {
     if (info.val > 0) {
       throw new ArithmeticException("choleskyInverse: L[" + (info.val - 1) + "][" + (info.val - 1)
           + "] is zero, the matrix is singular");
-    }
-    double[] d = out.data;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) d[i * n + j] = d[j * n + i];
     }
   }
 

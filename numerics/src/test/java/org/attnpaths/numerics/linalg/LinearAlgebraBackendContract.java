@@ -450,6 +450,22 @@ abstract class LinearAlgebraBackendContract {
     assertEquals(0.0, maxAbsDiff(l, l0), "l modified");
   }
 
+  @Test
+  void choleskyInverseLowerIsTheLowerTriangleOfTheInverse() {
+    int n = 37;
+    DMatrixRMaj l = factor(spd(n, rng));
+    DMatrixRMaj l0 = l.copy();
+    DMatrixRMaj full = new DMatrixRMaj(n, n);
+    backend().choleskyInverse(l, full);
+    DMatrixRMaj lower = new DMatrixRMaj(n, n);
+    Arrays.fill(lower.data, Double.NaN);
+    backend().choleskyInverseLower(l, lower);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) assertEquals(full.get(i, j), lower.get(i, j), 0.0);
+    }
+    assertEquals(0.0, maxAbsDiff(l, l0), "l modified");
+  }
+
   // ---------------------------------------------------------------- eigen
 
   @Test

@@ -46,7 +46,7 @@ public final class Energy {
       return lastValue;                            // factor and r already belong to this U_1
     }
     lastU1 = null;
-    kernels.assemble(u1, factor);                                   // K_U (spec §3.4)
+    kernels.assembleLower(u1, factor);          // K_U (spec §3.4); the Cholesky reads j ≤ i
     for (int i = 0; i < p; i++) factor.data[i * p + i] += temperature;
     if (!backend.cholesky(factor)) return Double.POSITIVE_INFINITY;
     double logDet = 0.0;

@@ -31,6 +31,19 @@ public sealed interface PathKernels
   void assemble(DMatrixRMaj u1, DMatrixRMaj k);
 
   /**
+   * The lower triangle (row-major, j ≤ i) of K_U, all a Cholesky factorisation reads; the strict
+   * upper triangle of k is left undefined. The energy assembles K every evaluation, and the
+   * precomputed blocks hold only lower triangles: mirroring them costs ~2 ms of cache-unfriendly
+   * writes per evaluation at P = 600 (BENCHMARKS.md, image-scale solve).
+   *
+   * @param u1 symmetric Π×Π, not modified
+   * @param k P×P, its lower triangle overwritten
+   */
+  default void assembleLower(DMatrixRMaj u1, DMatrixRMaj k) {
+    assemble(u1, k);
+  }
+
+  /**
    * Energy gradient G_E^{ππ'} = Σ_{μν} (A − r rᵀ)_{μν} C^{ππ'}_{μν} with A = (K + T·I)⁻¹ (spec §5.3).
    *
    * @param factor lower Cholesky factor of K + T·I, not modified

@@ -71,6 +71,15 @@ public final class PrecomputedPathKernels implements PathKernels {
 
   @Override
   public void assemble(DMatrixRMaj u1, DMatrixRMaj k) {
+    assembleLower(u1, k);
+    double[] kd = k.data;
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < i; j++) kd[j * p + i] = kd[i * p + j];
+    }
+  }
+
+  @Override
+  public void assembleLower(DMatrixRMaj u1, DMatrixRMaj k) {
     for (int a = 0, q = 0; a < paths; a++) {
       for (int b = a; b < paths; b++, q++) {
         weights.data[q] = a == b ? u1.get(a, a) : 0.5 * (u1.get(a, b) + u1.get(b, a));
@@ -79,18 +88,16 @@ public final class PrecomputedPathKernels implements PathKernels {
     backend.gemv(1.0, blocks, true, weights.data, 0.0, vech.data);   // vech K = Sᵀ u
     double[] kd = k.data;
     for (int i = 0, q = 0; i < p; i++) {
-      for (int j = 0; j <= i; j++, q++) {
-        kd[i * p + j] = vech.data[q];
-        kd[j * p + i] = vech.data[q];
-      }
+      System.arraycopy(vech.data, q, kd, i * p, i + 1);                // row i, j ≤ i
+      q += i + 1;
     }
   }
 
   @Override
   public void energyGradient(DMatrixRMaj factor, double[] r, DMatrixRMaj g) {
     // Tr(A C) needs every entry of A = (K+TI)⁻¹: one inverse from the Cholesky factor replaces
-    // Π(Π+1)/2 solves with P right-hand sides each.
-    backend.choleskyInverse(factor, inverse);
+    // Π(Π+1)/2 solves with P right-hand sides each. The blocks are lower triangles, and so is m.
+    backend.choleskyInverseLower(factor, inverse);
     double[] m = inverse.data;
     for (int i = 0, q = 0; i < p; i++) {
       for (int j = 0; j <= i; j++, q++) {

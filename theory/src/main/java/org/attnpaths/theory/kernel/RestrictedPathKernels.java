@@ -79,11 +79,21 @@ public final class RestrictedPathKernels implements PathKernels {
 
   @Override
   public void assemble(DMatrixRMaj u1, DMatrixRMaj k) {
+    parent.assemble(embed(u1), k);
+  }
+
+  @Override
+  public void assembleLower(DMatrixRMaj u1, DMatrixRMaj k) {
+    parent.assembleLower(embed(u1), k);
+  }
+
+  /** The subset's U_1 scaled into the full network's Π×Π, zero on the removed paths. */
+  private DMatrixRMaj embed(DMatrixRMaj u1) {
     embedded.zero();
     for (int a = 0; a < kept.length; a++) {
       for (int b = 0; b < kept.length; b++) embedded.set(kept[a], kept[b], scale * u1.get(a, b));
     }
-    parent.assemble(embedded, k);
+    return embedded;
   }
 
   @Override
