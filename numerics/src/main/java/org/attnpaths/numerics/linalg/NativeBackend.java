@@ -132,8 +132,36 @@ public final class NativeBackend implements LinearAlgebraBackend {
       return;
     }
     // Row-major a (m×n) is the column-major n×m matrix aᵀ (ld n): a·x is "T" on it, aᵀ·x is "N".
-    blas.dgemv(transA ? "N" : "T", n, m, alpha, a.data, n, x, 1, beta, y, 1);
+    if ((long) m * n > SERIAL_GEMV_MAX_VALUES) {
+      blas.dgemv(transA ? "N" : "T", n, m, alpha, a.data, n, x, 1, beta, y, 1);
+    } else if (!transA) {
+      // Row slices of a, each below OpenBLAS's threading size: y[r0, r1) = α a[r0, r1) x + β y.
+      int step = Math.max(1, (OPENBLAS_GEMV_THREADED - 1) / n);
+      for (int r0 = 0; r0 < m; r0 += step) {
+        int r = Math.min(step, m - r0);
+        blas.dgemv("T", n, r, alpha, a.data, r0 * n, n, x, 0, 1, beta, y, r0, 1);
+      }
+    } else {
+      // Column slices of a: y[c0, c1) = α a[:, c0, c1)ᵀ x + β y.
+      int step = Math.max(1, (OPENBLAS_GEMV_THREADED - 1) / m);
+      for (int c0 = 0; c0 < n; c0 += step) {
+        int c = Math.min(step, n - c0);
+        blas.dgemv("N", c, m, alpha, a.data, c0, n, x, 0, 1, beta, y, c0, 1);
+      }
+    }
   }
+
+  /**
+   * OpenBLAS (0.3.x interface/gemv.c) runs a dgemv on its thread pool once m·n reaches 2304 ·
+   * GEMM_MULTITHREAD_THRESHOLD (4 by default). For products up to {@link #SERIAL_GEMV_MAX_VALUES}
+   * values (8 MB, about a millisecond on one core) that only adds the hand-over to the pool's
+   * worker, and when another Java thread keeps the worker busy (the sweep's test-set features
+   * while the widths are solved) the caller waits for it: at P = 100 the solves' kernel passes
+   * (10 × 5050 values) took 92 ms of the main thread's CPU, mostly waiting. Such products are
+   * issued as slices below the threading size, which OpenBLAS runs on the calling thread.
+   */
+  static final int OPENBLAS_GEMV_THREADED = 2304 * 4;
+  static final long SERIAL_GEMV_MAX_VALUES = 1L << 20;
 
   @Override
   public void syrk(double alpha, DMatrixRMaj a, boolean transA, double beta, DMatrixRMaj c) {
@@ -171,6 +199,15 @@ public final class NativeBackend implements LinearAlgebraBackend {
     }
   }
 
+  /**
+   * Order up to which the Cholesky factor and inverse use LAPACK's unblocked routines (dpotf2,
+   * dtrti2, dlauu2). OpenBLAS runs dpotrf/dpotri through its thread pool at any size: at n = 100
+   * that costs 350 µs against 180–220 µs unblocked (n = 150: 840 against 620 µs; at 200 the blocked
+   * routines win), and a second Java thread using the pool (the sweep's test-set features) makes
+   * the caller spin until the pool's worker is free (BENCHMARKS.md, issue 2).
+   */
+  static final int UNBLOCKED_MAX = 160;
+
   @Override
   public boolean cholesky(DMatrixRMaj a) {
     if (a.numRows != a.numCols) {
@@ -182,7 +219,8 @@ public final class NativeBackend implements LinearAlgebraBackend {
     double[] d = a.data;
     intW info = new intW(0);
     // Row-major lower = column-major upper: dpotrf("U") reads and writes exactly that triangle.
-    lapack.dpotrf("U", n, d, n, info);
+    if (n <= UNBLOCKED_MAX) lapack.dpotf2("U", n, d, n, info);
+    else lapack.dpotrf("U", n, d, n, info);
     if (info.val < 0) {
       throw new IllegalStateException("dpotrf: illegal argument " + (-info.val));
     }
@@ -248,8 +286,13 @@ public final class NativeBackend implements LinearAlgebraBackend {
     System.arraycopy(l.data, 0, out.data, 0, n * n);
     intW info = new intW(0);
     // dpotri("U") turns U (= Lᵀ, column-major) into the column-major upper triangle of A⁻¹,
-    // which is the row-major lower triangle.
-    lapack.dpotri("U", n, out.data, n, info);
+    // which is the row-major lower triangle; for small n its two unblocked steps U⁻¹, U⁻¹U⁻ᵀ.
+    if (n <= UNBLOCKED_MAX) {
+      lapack.dtrti2("U", "N", n, out.data, n, info);
+      if (info.val == 0) lapack.dlauu2("U", n, out.data, n, info);
+    } else {
+      lapack.dpotri("U", n, out.data, n, info);
+    }
     if (info.val < 0) {
       throw new IllegalStateException("dpotri: illegal argument " + (-info.val));
     }

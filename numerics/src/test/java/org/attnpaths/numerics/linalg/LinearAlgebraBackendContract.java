@@ -89,7 +89,10 @@ abstract class LinearAlgebraBackendContract {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void gemvEqualsGemmWithAOneColumnMatrix(boolean transA) {
-    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {2100, 2000}}) {
+    // {10, 5050} … {1024, 1024}: the native backend's slices (several per product, a row longer
+    // than a slice, exactly at the slicing limit); {2100, 2000}: one threaded call.
+    for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {10, 5050}, {300, 700},
+        {5, 30000}, {1024, 1024}, {2100, 2000}}) {
       DMatrixRMaj a = uniform(shape[0], shape[1], rng);
       int rows = transA ? shape[1] : shape[0];
       int cols = transA ? shape[0] : shape[1];
@@ -352,6 +355,15 @@ abstract class LinearAlgebraBackendContract {
     assertFalse(backend().cholesky(new DMatrixRMaj(1, 1, true, 0.0)));
   }
 
+  /** Both sides of the native backend's switch between unblocked and blocked LAPACK (n = 160). */
+  @ParameterizedTest(name = "n={0}")
+  @ValueSource(ints = {150, 170})
+  void choleskyOfIndefiniteLargerMatrixReturnsFalse(int n) {
+    DMatrixRMaj a = spd(n, rng);
+    a.set(n - 7, n - 7, -1.0);  // a negative diagonal entry: not positive definite
+    assertFalse(backend().cholesky(a));
+  }
+
   @Test
   void choleskyOfNaNReturnsFalse() {
     assertFalse(backend().cholesky(new DMatrixRMaj(2, 2, true, 1, 0, Double.NaN, 1)));
@@ -430,9 +442,9 @@ abstract class LinearAlgebraBackendContract {
     assertArrayEquals(new double[] {3 / 8.0, -2 / 8.0, -2 / 8.0, 4 / 8.0}, inv.data, 1e-15);
   }
 
-  @Test
-  void choleskyInverseIsTheSymmetricInverse() {
-    int n = 41;
+  @ParameterizedTest(name = "n={0}")
+  @ValueSource(ints = {41, 170})
+  void choleskyInverseIsTheSymmetricInverse(int n) {
     DMatrixRMaj a = spd(n, rng);
     DMatrixRMaj l = factor(a);
     DMatrixRMaj l0 = l.copy();
