@@ -75,7 +75,11 @@ public final class MarkovTask {
   }
 
   private static boolean sameExperiment(MarkovTaskConfig c, MarkovTaskConfig reference) {
-    return c.equals(reference.withTrainSize(c.trainSize()).withTestSize(c.testSize()));
+    // The field maps (all 16 fields, MarkovTaskConfig#toMap) rather than the record's equals:
+    // its first call links an invokedynamic bootstrap over 16 components, ~25 ms in the cold JVM
+    // of every `theory` run (profile, BENCHMARKS.md issue 2).
+    return c.toMap().equals(reference.withTrainSize(c.trainSize()).withTestSize(c.testSize())
+        .toMap());
   }
 
   /**
