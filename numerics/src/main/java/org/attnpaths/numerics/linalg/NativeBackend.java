@@ -132,18 +132,22 @@ public final class NativeBackend implements LinearAlgebraBackend {
       return;
     }
     // Row-major a (m×n) is the column-major n×m matrix aᵀ (ld n): a·x is "T" on it, aᵀ·x is "N".
-    if ((long) m * n > SERIAL_GEMV_MAX_VALUES) {
+    long values = (long) m * n;
+    int sliceUnit = transA ? m : n;  // values per row (no transpose) or column (transpose) of a
+    if (values < OPENBLAS_GEMV_THREADED || values > SERIAL_GEMV_MAX_VALUES
+        || sliceUnit >= OPENBLAS_GEMV_THREADED) {
+      // Serial already, large enough for the pool, or no slice would be below the threading size.
       blas.dgemv(transA ? "N" : "T", n, m, alpha, a.data, n, x, 1, beta, y, 1);
     } else if (!transA) {
       // Row slices of a, each below OpenBLAS's threading size: y[r0, r1) = α a[r0, r1) x + β y.
-      int step = Math.max(1, (OPENBLAS_GEMV_THREADED - 1) / n);
+      int step = (OPENBLAS_GEMV_THREADED - 1) / n;
       for (int r0 = 0; r0 < m; r0 += step) {
         int r = Math.min(step, m - r0);
         blas.dgemv("T", n, r, alpha, a.data, r0 * n, n, x, 0, 1, beta, y, r0, 1);
       }
     } else {
       // Column slices of a: y[c0, c1) = α a[:, c0, c1)ᵀ x + β y.
-      int step = Math.max(1, (OPENBLAS_GEMV_THREADED - 1) / m);
+      int step = (OPENBLAS_GEMV_THREADED - 1) / m;
       for (int c0 = 0; c0 < n; c0 += step) {
         int c = Math.min(step, n - c0);
         blas.dgemv("N", c, m, alpha, a.data, c0, n, x, 0, 1, beta, y, c0, 1);

@@ -89,8 +89,8 @@ abstract class LinearAlgebraBackendContract {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void gemvEqualsGemmWithAOneColumnMatrix(boolean transA) {
-    // {10, 5050} … {1024, 1024}: the native backend's slices (several per product, a row longer
-    // than a slice, exactly at the slicing limit); {2100, 2000}: one threaded call.
+    // The native backend's gemv paths: {10, 5050}, {300, 700}, {1024, 1024} (at the limit) in
+    // slices; {5, 30000} rows (columns) too long to slice and {2100, 2000} as one call each.
     for (int[] shape : new int[][] {{1, 1}, {3, 7}, {7, 3}, {40, 90}, {10, 5050}, {300, 700},
         {5, 30000}, {1024, 1024}, {2100, 2000}}) {
       DMatrixRMaj a = uniform(shape[0], shape[1], rng);
