@@ -12,6 +12,7 @@
 # runs with steal <= STEAL_MAX, and the CPU seconds (user + system), which steal barely moves.
 # Output: one tab-separated line per run, then the summary (BENCHMARKS.md, issue 2).
 set -euo pipefail
+TIMEFORMAT='%R %U %S'
 
 runs="${1:-10}"
 steal_max="${2:-5}"
@@ -35,25 +36,23 @@ for ((r = 1; r <= runs; r++)); do
   for target in sweep image; do
     read -r t0 s0 < <(cpu_ticks)
     if [[ $target == sweep ]]; then
-      /usr/bin/time -f '%e %U %S' -o "$scratch/time" bin/attnpaths theory --quiet \
-        --out "$scratch/out" >/dev/null
+      # bash's own `time` (wall, user, system seconds of the command and its children): no
+      # dependency on the `time` package.
+      { time bin/attnpaths theory --quiet --out "$scratch/out" >/dev/null 2>&1; } 2>"$scratch/time"
       read -r wall user sys < "$scratch/time"
+      cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u + s}')"
       detail="end to end"
     else
       # The launcher's JVM options (serial GC, C1 only), as `bin/attnpaths theory` uses them.
-      /usr/bin/time -f '%e %U %S' -o "$scratch/time" java -XX:+UseSerialGC \
-        -XX:TieredStopAtLevel=1 -Xmx16g -cp benchmarks/target/benchmarks.jar \
+      java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx16g -cp benchmarks/target/benchmarks.jar \
         org.attnpaths.benchmarks.theory.ImageScaleSolve native 600 auto >"$scratch/image" 2>&1
-      read -r _ user sys < "$scratch/time"
       # The target is the solve: its wall time and the CPU time of the solving thread.
       wall="$(grep -oE 'solve=[0-9.]+' "$scratch/image" | cut -d= -f2)"
       detail="solveThreadCpu=$(grep -oE 'solveThreadCpu=[0-9.]+' "$scratch/image" | cut -d= -f2)"
+      cpu="-"  # the process also builds the task and kernels: its CPU time is not the target's
     fi
     read -r t1 s1 < <(cpu_ticks)
     steal=$(( (s1 - s0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
-    cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u + s}')"
-    # The image process also builds the task and kernels: its CPU time is not the target's.
-    [[ $target == image ]] && cpu="-"
     printf '%d\t%s\t%s\t%s\t%d\t%s\n' "$r" "$target" "$wall" "$cpu" "$steal" "$detail" | tee -a "$log"
   done
 done
