@@ -318,11 +318,7 @@ public final class EjmlBackend implements LinearAlgebraBackend {
   @Override
   public void choleskyInverse(DMatrixRMaj l, DMatrixRMaj out) {
     choleskyInverseLower(l, out);
-    int n = out.numRows;
-    double[] a = out.data;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i];
-    }
+    CommonOps_DDRM.symmLowerToFull(out);
   }
 
   @Override

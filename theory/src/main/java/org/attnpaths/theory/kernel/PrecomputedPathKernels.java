@@ -3,6 +3,7 @@ package org.attnpaths.theory.kernel;
 import org.attnpaths.numerics.linalg.LinearAlgebraBackend;
 import org.attnpaths.theory.path.PathFeatures;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Stores the path kernels (spec §6 option (a)) as one matrix S of Π(Π+1)/2 rows, one per packed
@@ -72,10 +73,7 @@ public final class PrecomputedPathKernels implements PathKernels {
   @Override
   public void assemble(DMatrixRMaj u1, DMatrixRMaj k) {
     assembleLower(u1, k);
-    double[] kd = k.data;
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < i; j++) kd[j * p + i] = kd[i * p + j];
-    }
+    CommonOps_DDRM.symmLowerToFull(k);
   }
 
   @Override
